@@ -1,0 +1,101 @@
+package io.pulpperf.throughput.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** One HTTP request to the simulator, with Pulp's response conventions. */
+final class SimExchange {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final HttpExchange http;
+    final String method;
+    final String path;
+    /** Query parameters in request order; a repeated parameter keeps its last value, as Django's QueryDict.get does. */
+    final Map<String, String> query;
+    final String correlationId;
+    String allow = "GET, HEAD, OPTIONS";
+
+    SimExchange(HttpExchange http) {
+        this.http = http;
+        this.method = http.getRequestMethod();
+        this.path = http.getRequestURI().getRawPath();
+        this.query = parseQuery(http.getRequestURI().getRawQuery());
+        String cid = http.getRequestHeaders().getFirst("Correlation-ID");
+        this.correlationId = cid == null || cid.isBlank() ? UUID.randomUUID().toString().replace("-", "") : cid;
+    }
+
+    static Map<String, String> parseQuery(String raw) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) return params;
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) continue;
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.put(key, value);
+        }
+        return params;
+    }
+
+    String header(String name) {
+        return http.getRequestHeaders().getFirst(name);
+    }
+
+    /** The request body as JSON; an empty body is an empty object, malformed JSON is null. */
+    JsonNode jsonBody() throws IOException {
+        byte[] bytes = http.getRequestBody().readAllBytes();
+        if (bytes.length == 0) return JSON.createObjectNode();
+        try {
+            return JSON.readTree(bytes);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The absolute base for {@code next}/{@code previous} links: scheme and Host of the request. */
+    String origin() {
+        String host = header("Host");
+        if (host == null) host = http.getLocalAddress().getHostString() + ":" + http.getLocalAddress().getPort();
+        return "http://" + host;
+    }
+
+    void sendJson(int status, Object body) throws IOException {
+        send(status, "application/json", JSON.writeValueAsBytes(body), Map.of());
+    }
+
+    void sendJson(int status, Object body, Map<String, String> extraHeaders) throws IOException {
+        send(status, "application/json", JSON.writeValueAsBytes(body), extraHeaders);
+    }
+
+    void send(int status, String contentType, byte[] body, Map<String, String> extraHeaders) throws IOException {
+        var headers = http.getResponseHeaders();
+        headers.set("Content-Type", contentType);
+        headers.set("Allow", allow);
+        headers.set("Correlation-ID", correlationId);
+        headers.set("Vary", "Accept");
+        extraHeaders.forEach(headers::add);
+        boolean noBody = status == 204 || method.equals("HEAD");
+        http.sendResponseHeaders(status, noBody ? -1 : body.length);
+        if (!noBody) {
+            try (OutputStream out = http.getResponseBody()) {
+                out.write(body);
+            }
+        }
+        http.close();
+    }
+
+    /** Django's HTML 404 page, as Pulp answers for a path no view matches. */
+    void sendNotFoundPage() throws IOException {
+        String html = "\n<!doctype html>\n<html lang=\"en\">\n<head>\n  <title>Not Found</title>\n</head>\n<body>\n"
+                + "  <h1>Not Found</h1><p>The requested resource was not found on this server.</p>\n</body>\n</html>\n";
+        send(404, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+}
