@@ -1,0 +1,317 @@
+package io.pulpperf.throughput.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the matrix file ({@code config/matrix.yaml} unless {@code -Dpulp.config} names another)
+ * and applies the {@code pulp.*} properties and {@code PULP_*} environment variables. Every
+ * mistake stops the run before any request with a {@link ConfigException} that names the file,
+ * the key and what is expected.
+ */
+public final class ConfigLoader {
+    public static final String DEFAULT_CONFIG = "config/matrix.yaml";
+    private static final Set<String> TOP_KEYS = Set.of("defaults", "polling", "simulator", "scenarios");
+    private static final Set<String> SCENARIO_KEYS = Set.of("name", "workload", "workers", "tasks", "concurrency", "timeout", "thresholds");
+    private static final Set<String> DEFAULT_KEYS = Set.of("workload", "workers", "tasks", "concurrency", "timeout", "thresholds");
+    private static final Set<String> THRESHOLD_KEYS = Set.of("minTasksPerSecond", "minSuccessRate", "maxLostTasks");
+    private static final Set<String> POLLING_KEYS = Set.of("interval", "pageSize");
+    private static final Set<String> SIMULATOR_KEYS = Set.of("serviceTimes", "failureRate");
+
+    private final Map<String, String> props;
+    private final Map<String, String> env;
+    private final Path baseDir;
+
+    /**
+     * @param props   {@code -D} properties (only {@code pulp.*} are read)
+     * @param env     environment variables (only {@code PULP_*} are read)
+     * @param baseDir directory relative paths are resolved against (the project directory)
+     */
+    public ConfigLoader(Map<String, String> props, Map<String, String> env, Path baseDir) {
+        this.props = props;
+        this.env = env;
+        this.baseDir = baseDir;
+    }
+
+    /** Loads from this JVM's system properties and environment, relative to the working directory. */
+    public static SuiteSettings fromSystem() {
+        Map<String, String> props = new LinkedHashMap<>();
+        System.getProperties().stringPropertyNames().forEach(k -> props.put(k, System.getProperty(k)));
+        return new ConfigLoader(props, System.getenv(), Path.of("")).load();
+    }
+
+    public SuiteSettings load() {
+        Path file = baseDir.resolve(prop("pulp.config", DEFAULT_CONFIG));
+        String where = file.toString();
+        JsonNode root = readYaml(file);
+        requireKeys(where, "", root, TOP_KEYS);
+
+        JsonNode defaults = root.path("defaults");
+        if (!defaults.isMissingNode()) requireKeys(where, "defaults.", defaults, DEFAULT_KEYS);
+        JsonNode scenariosNode = root.path("scenarios");
+        if (!scenariosNode.isArray() || scenariosNode.isEmpty()) {
+            throw new ConfigException(where + ": 'scenarios' must be a non-empty list of scenarios (each with name, workers, tasks, ...)");
+        }
+        List<Scenario> scenarios = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 0; i < scenariosNode.size(); i++) {
+            Scenario s = scenario(where, "scenarios[" + i + "].", scenariosNode.get(i), defaults);
+            if (!names.add(s.name())) throw new ConfigException(where + ": scenarios[" + i + "].name: '" + s.name() + "' is used twice; names must be unique");
+            scenarios.add(s);
+        }
+        scenarios = applyOverrides(scenarios, names);
+
+        JsonNode polling = root.path("polling");
+        if (!polling.isMissingNode()) requireKeys(where, "polling.", polling, POLLING_KEYS);
+        Duration pollInterval = duration(where, "polling.interval", polling.path("interval"), Duration.ofMillis(500));
+        int pageSize = wholeNumber(where, "polling.pageSize", polling.path("pageSize"), 1000, 1, 100_000);
+
+        return new SuiteSettings(file, target(), pollInterval, pageSize, workerMismatch(),
+                baseDir.resolve(prop("pulp.output", "target/throughput")), simulator(where, root.path("simulator")), cleanup(), scenarios);
+    }
+
+    private JsonNode readYaml(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("Matrix file " + file + " does not exist; pass an existing file with -Dpulp.config=path/to/matrix.yaml");
+        }
+        try {
+            JsonNode node = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+            if (node == null || !node.isObject()) {
+                throw new ConfigException(file + ": expected a YAML mapping with 'scenarios' (and optional defaults, polling, simulator)");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new ConfigException(file + ": YAML syntax error" + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr())
+                    + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException("Cannot read matrix file " + file + ": " + e.getMessage());
+        }
+    }
+
+    private Scenario scenario(String where, String path, JsonNode node, JsonNode defaults) {
+        if (!node.isObject()) throw new ConfigException(where + ": " + path.substring(0, path.length() - 1) + ": expected a mapping with name, workers, tasks, ...");
+        requireKeys(where, path, node, SCENARIO_KEYS);
+        JsonNode nameNode = node.path("name");
+        if (!nameNode.isTextual()) throw new ConfigException(where + ": " + path + "name: expected a scenario name, e.g. repo-delete-2w");
+        String workloadKey = text(node, defaults, "workload", "repository-delete");
+        Workload workload;
+        try {
+            workload = Workload.of(workloadKey);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(where + ": " + path + "workload: " + e.getMessage());
+        }
+        int workers = wholeNumber(where, path + "workers", pick(node, defaults, "workers"), -1, 1, 10_000);
+        if (workers < 0) throw new ConfigException(where + ": " + path + "workers: missing; expected a whole number >= 1");
+        int tasks = wholeNumber(where, path + "tasks", pick(node, defaults, "tasks"), -1, 1, 100_000_000);
+        if (tasks < 0) throw new ConfigException(where + ": " + path + "tasks: missing; expected a whole number >= 1");
+        int concurrency = wholeNumber(where, path + "concurrency", pick(node, defaults, "concurrency"), 8, 1, 10_000);
+        Duration timeout = duration(where, path + "timeout", pick(node, defaults, "timeout"), Duration.ofMinutes(10));
+        Thresholds thresholds = thresholds(where, path + "thresholds", node.path("thresholds"), defaults.path("thresholds"));
+        try {
+            return new Scenario(nameNode.asText(), workload, workers, tasks, concurrency, timeout, thresholds);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(where + ": " + path.substring(0, path.length() - 1) + ": " + e.getMessage());
+        }
+    }
+
+    private Thresholds thresholds(String where, String path, JsonNode node, JsonNode defaults) {
+        if (!node.isMissingNode()) requireKeys(where, path + ".", node, THRESHOLD_KEYS);
+        if (!defaults.isMissingNode()) requireKeys(where, "defaults.thresholds.", defaults, THRESHOLD_KEYS);
+        double minTps = number(where, path + ".minTasksPerSecond", pick(node, defaults, "minTasksPerSecond"), 0, 0, Double.MAX_VALUE);
+        double minSuccess = number(where, path + ".minSuccessRate", pick(node, defaults, "minSuccessRate"), 1.0, 0, 1);
+        int maxLost = wholeNumber(where, path + ".maxLostTasks", pick(node, defaults, "maxLostTasks"), 0, 0, Integer.MAX_VALUE);
+        return new Thresholds(minTps, minSuccess, maxLost);
+    }
+
+    private SimulatorSettings simulator(String where, JsonNode node) {
+        if (node.isMissingNode()) return SimulatorSettings.defaults();
+        requireKeys(where, "simulator.", node, SIMULATOR_KEYS);
+        Map<String, String> times = new LinkedHashMap<>();
+        JsonNode st = node.path("serviceTimes");
+        if (!st.isMissingNode()) {
+            if (!st.isObject()) throw new ConfigException(where + ": simulator.serviceTimes: expected a mapping of task name to duration, e.g. general_create: 40ms");
+            for (Iterator<Map.Entry<String, JsonNode>> it = st.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String value = e.getValue().asText();
+                try {
+                    io.pulpperf.throughput.sim.ServiceTime.parse(value, 0);
+                } catch (IllegalArgumentException ex) {
+                    throw new ConfigException(where + ": simulator.serviceTimes." + e.getKey() + ": " + ex.getMessage());
+                }
+                times.put(e.getKey(), value);
+            }
+        }
+        double failureRate = number(where, "simulator.failureRate", node.path("failureRate"), 0, 0, 1);
+        return new SimulatorSettings(times, failureRate);
+    }
+
+    // --- -D overrides -------------------------------------------------------------------------
+
+    private List<Scenario> applyOverrides(List<Scenario> scenarios, Set<String> names) {
+        String selection = prop("pulp.scenarios", "");
+        List<Scenario> selected = scenarios;
+        if (!selection.isBlank()) {
+            List<String> wanted = Arrays.stream(selection.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            List<String> unknown = wanted.stream().filter(w -> !names.contains(w)).toList();
+            if (!unknown.isEmpty()) {
+                throw new ConfigException("-Dpulp.scenarios names unknown scenario(s) " + unknown + "; known: " + String.join(", ", names));
+            }
+            selected = scenarios.stream().filter(s -> wanted.contains(s.name())).toList();
+        }
+        String tasks = prop("pulp.tasks", null);
+        if (tasks != null) {
+            int n = propInt("pulp.tasks", tasks, 1);
+            selected = selected.stream().map(s -> s.withTasks(n)).toList();
+        }
+        String minTps = prop("pulp.minTasksPerSecond", null);
+        String minSuccess = prop("pulp.minSuccessRate", null);
+        if (minTps != null || minSuccess != null) {
+            Double tps = minTps == null ? null : propDouble("pulp.minTasksPerSecond", minTps, 0, Double.MAX_VALUE);
+            Double success = minSuccess == null ? null : propDouble("pulp.minSuccessRate", minSuccess, 0, 1);
+            selected = selected.stream().map(s -> s.withThresholds(new Thresholds(
+                    tps == null ? s.thresholds().minTasksPerSecond() : tps,
+                    success == null ? s.thresholds().minSuccessRate() : success,
+                    s.thresholds().maxLostTasks()))).toList();
+        }
+        return selected;
+    }
+
+    private Target target() {
+        String apiRoot = prop("pulp.apiRoot", "");
+        String apiPath = prop("pulp.apiPath", "/pulp/");
+        String domain = prop("pulp.domain", "");
+        String user = prop("pulp.username", env.getOrDefault("PULP_USERNAME", ""));
+        String password = prop("pulp.password", env.getOrDefault("PULP_PASSWORD", ""));
+        URI base = null;
+        if (!apiRoot.isBlank()) {
+            try {
+                base = new URI(apiRoot.trim());
+            } catch (URISyntaxException e) {
+                base = null;
+            }
+            if (base == null || base.getHost() == null || !("http".equals(base.getScheme()) || "https".equals(base.getScheme()))) {
+                throw new ConfigException("-Dpulp.apiRoot must be an http(s) URL such as http://localhost:8080 (status is then at "
+                        + "{apiRoot}/pulp/api/v3/status/), was '" + apiRoot + "'");
+            }
+            if (base.getQuery() != null || base.getPath().contains("/api/v3")) {
+                throw new ConfigException("-Dpulp.apiRoot must stop before Pulp's API_ROOT, e.g. http://localhost:8080 rather than "
+                        + "http://localhost:8080/pulp/api/v3/; set -Dpulp.apiPath for an API_ROOT other than /pulp/, was '" + apiRoot + "'");
+            }
+        }
+        Credentials credentials = user.isBlank() ? Credentials.none() : new Credentials(user, password.isEmpty() ? null : password);
+        if (base == null && !credentials.hasPassword()) credentials = new Credentials("admin", "password");
+        try {
+            return new Target(base, apiPath, domain.isBlank() ? null : domain, credentials);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    private boolean cleanup() {
+        String value = prop("pulp.cleanup", "true");
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new ConfigException("-Dpulp.cleanup must be 'true' or 'false', was '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    private WorkerMismatch workerMismatch() {
+        String value = prop("pulp.workers.mismatch", "skip");
+        return switch (value) {
+            case "skip" -> WorkerMismatch.SKIP;
+            case "label" -> WorkerMismatch.LABEL;
+            default -> throw new ConfigException("-Dpulp.workers.mismatch must be 'skip' or 'label', was '" + value + "'");
+        };
+    }
+
+    // --- small parsers ------------------------------------------------------------------------
+
+    private String prop(String key, String fallback) {
+        String v = props.get(key);
+        return v == null ? fallback : v;
+    }
+
+    private static int propInt(String key, String text, int min) {
+        try {
+            int v = Integer.parseInt(text.trim());
+            if (v >= min) return v;
+        } catch (NumberFormatException ignored) {
+            // falls through to the error
+        }
+        throw new ConfigException("-D" + key + " must be a whole number >= " + min + ", was '" + text + "'");
+    }
+
+    private static double propDouble(String key, String text, double min, double max) {
+        try {
+            double v = Double.parseDouble(text.trim());
+            if (v >= min && v <= max) return v;
+        } catch (NumberFormatException ignored) {
+            // falls through to the error
+        }
+        throw new ConfigException("-D" + key + " must be a number" + (max == 1 ? " between 0 and 1" : " >= " + min) + ", was '" + text + "'");
+    }
+
+    private static void requireKeys(String where, String path, JsonNode node, Set<String> allowed) {
+        if (!node.isObject()) throw new ConfigException(where + ": " + (path.isEmpty() ? "top level" : path.substring(0, path.length() - 1)) + ": expected a mapping with keys " + allowed);
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!allowed.contains(key)) {
+                throw new ConfigException(where + ": unknown key '" + path + key + "'; expected one of " + new java.util.TreeSet<>(allowed));
+            }
+        }
+    }
+
+    private static JsonNode pick(JsonNode node, JsonNode defaults, String key) {
+        JsonNode v = node.path(key);
+        return v.isMissingNode() ? defaults.path(key) : v;
+    }
+
+    private static String text(JsonNode node, JsonNode defaults, String key, String fallback) {
+        JsonNode v = pick(node, defaults, key);
+        return v.isMissingNode() || v.isNull() ? fallback : v.asText();
+    }
+
+    private static int wholeNumber(String where, String key, JsonNode v, int fallback, int min, int max) {
+        if (v.isMissingNode() || v.isNull()) return fallback;
+        if (!v.isIntegralNumber() || v.asLong() < min || v.asLong() > max) {
+            throw new ConfigException(where + ": " + key + ": expected a whole number between " + min + " and " + max + ", got '" + v.asText() + "'");
+        }
+        return v.asInt();
+    }
+
+    private static double number(String where, String key, JsonNode v, double fallback, double min, double max) {
+        if (v.isMissingNode() || v.isNull()) return fallback;
+        if (!v.isNumber() || v.asDouble() < min || v.asDouble() > max) {
+            throw new ConfigException(where + ": " + key + ": expected a number " + (max == 1 ? "between 0 and 1" : ">= " + min) + ", got '" + v.asText() + "'");
+        }
+        return v.asDouble();
+    }
+
+    private static Duration duration(String where, String key, JsonNode v, Duration fallback) {
+        if (v.isMissingNode() || v.isNull()) return fallback;
+        try {
+            Duration d = Durations.parse(v.asText());
+            if (d.isZero()) throw new IllegalArgumentException("expected a duration > 0, got '" + v.asText() + "'");
+            return d;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(where + ": " + key + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.pulpperf.throughput.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything one run of the suite needs, read once from the matrix file and {@code -D} overrides.
+ *
+ * @param configFile        the matrix file read
+ * @param target            the Pulp under test (or the simulator)
+ * @param pollInterval      how often the wait asks for the run's unfinished tasks
+ * @param pageSize          tasks per page when collecting
+ * @param onWorkerMismatch  skip, or run and label, when the worker count does not match
+ * @param outputDir         where raw data and tables are written
+ * @param simulator         simulator behaviour, when it is the target
+ * @param cleanup           whether what a run created is deleted afterwards
+ * @param scenarios         the selected scenarios, in file order
+ */
+public record SuiteSettings(Path configFile, Target target, Duration pollInterval, int pageSize,
+                            WorkerMismatch onWorkerMismatch, Path outputDir, SimulatorSettings simulator,
+                            boolean cleanup, List<Scenario> scenarios) {
+    public SuiteSettings {
+        scenarios = List.copyOf(scenarios);
+    }
+
+    public SuiteSettings withTarget(Target value) {
+        return new SuiteSettings(configFile, value, pollInterval, pageSize, onWorkerMismatch, outputDir, simulator, cleanup, scenarios);
+    }
+}

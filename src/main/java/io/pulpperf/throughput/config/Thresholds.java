@@ -1,0 +1,20 @@
+package io.pulpperf.throughput.config;
+
+/**
+ * What a scenario must reach to pass.
+ *
+ * @param minTasksPerSecond lowest acceptable throughput (completed tasks per second), >= 0
+ * @param minSuccessRate    lowest acceptable completed/observed ratio, in [0, 1]
+ * @param maxLostTasks      most tasks that may be dispatched but never found on the server, >= 0
+ */
+public record Thresholds(double minTasksPerSecond, double minSuccessRate, int maxLostTasks) {
+    public Thresholds {
+        if (!(minTasksPerSecond >= 0) || Double.isInfinite(minTasksPerSecond)) {
+            throw new IllegalArgumentException("minTasksPerSecond must be a number >= 0, was " + minTasksPerSecond);
+        }
+        if (!(minSuccessRate >= 0 && minSuccessRate <= 1)) {
+            throw new IllegalArgumentException("minSuccessRate must be between 0 and 1, was " + minSuccessRate);
+        }
+        if (maxLostTasks < 0) throw new IllegalArgumentException("maxLostTasks must be >= 0, was " + maxLostTasks);
+    }
+}

@@ -1,0 +1,46 @@
+package io.pulpperf.throughput.measure;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The figures of one run, computed once from its tasks (see DESIGN.md, "Metrics, defined once").
+ * Rates are tasks per second; null where undefined (e.g. no completed task).
+ *
+ * @param submitted        dispatch requests Pulp accepted (202 with a task href)
+ * @param observed         tasks of the run found on the server
+ * @param lost             accepted hrefs never found on the server
+ * @param lostHrefs        up to 50 of them
+ * @param unreadable       task rows the suite could not read
+ * @param byState          observed tasks by state
+ * @param successRate      completed / observed
+ * @param throughput       completed / (last finished_at - first started_at)
+ * @param makespanRate     completed / (last finished_at - first pulp_created)
+ * @param steadyRate       completions per second between the 10th and 90th percentile finish, without warm-up and drain
+ * @param latency          percentiles by latency part
+ * @param firstCreated     first pulp_created, epoch micros (null without tasks)
+ * @param firstStarted     first started_at
+ * @param lastFinished     last finished_at
+ * @param errors           failed tasks grouped by error description
+ * @param timeline         per-interval counts
+ * @param bucketMicros     the timeline's interval
+ */
+public record RunMetrics(long submitted, long observed, long lost, List<String> lostHrefs, long unreadable,
+                         Map<String, Long> byState, Double successRate, Double throughput, Double makespanRate,
+                         Double steadyRate, Map<LatencyPart, LatencySummary> latency, Long firstCreated,
+                         Long firstStarted, Long lastFinished, Map<String, Long> errors, List<TimelineBucket> timeline,
+                         long bucketMicros) {
+
+    public long completed() {
+        return byState.getOrDefault("completed", 0L);
+    }
+
+    public long failed() {
+        return byState.getOrDefault("failed", 0L);
+    }
+
+    /** Tasks still waiting, running or canceling when collected (non-zero only after a timeout). */
+    public long unfinished() {
+        return byState.getOrDefault("waiting", 0L) + byState.getOrDefault("running", 0L) + byState.getOrDefault("canceling", 0L);
+    }
+}

@@ -1,0 +1,72 @@
+package io.pulpperf.throughput.measure;
+
+import io.pulpperf.throughput.pulp.PulpClient;
+import io.pulpperf.throughput.pulp.PulpTask;
+import io.pulpperf.throughput.pulp.PulpTime;
+import io.pulpperf.throughput.pulp.TaskPage;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Pages through a run's tasks ({@code logging_cid}) oldest first with keyset paging on
+ * {@code pulp_created}: each page asks for {@code pulp_created__gte} the last one seen, so the
+ * server never walks a growing offset. Tasks stream to the sink as pages arrive.
+ */
+public final class TaskCollector {
+    private final PulpClient client;
+    private final int pageSize;
+
+    public TaskCollector(PulpClient client, int pageSize) {
+        this.client = client;
+        this.pageSize = pageSize;
+    }
+
+    /** What a collection saw. */
+    public record Collection(long tasks, long unreadable, int pages) {}
+
+    /**
+     * Streams every task with this correlation id to {@code sink}; stops at the deadline or after
+     * {@code maxPages}, whichever comes first.
+     */
+    public Collection collect(String correlationId, Consumer<PulpTask> sink, Instant deadline, int maxPages) {
+        Long last = null;
+        Set<String> atLast = new HashSet<>();  // hrefs already emitted whose pulp_created == last
+        long emitted = 0;
+        long unreadable = 0;
+        int pages = 0;
+        int offset = 0;  // only used when one timestamp fills a whole page
+        while (pages < maxPages && Instant.now().isBefore(deadline)) {
+            Map<String, String> q = new LinkedHashMap<>();
+            q.put("logging_cid", correlationId);
+            q.put("ordering", "pulp_created");
+            q.put("fields", PulpTask.FIELDS);
+            q.put("limit", String.valueOf(pageSize));
+            if (last != null) q.put("pulp_created__gte", PulpTime.format(last));
+            if (offset > 0) q.put("offset", String.valueOf(offset));
+            TaskPage page = client.tasks(q);
+            pages++;
+            unreadable += page.unreadable();
+            int fresh = 0;
+            for (PulpTask t : page.tasks()) {
+                if (last != null && t.createdMicros() == last && atLast.contains(t.href())) continue;
+                if (last == null || t.createdMicros() > last) {
+                    last = t.createdMicros();
+                    atLast.clear();
+                }
+                atLast.add(t.href());
+                sink.accept(t);
+                emitted++;
+                fresh++;
+            }
+            int rows = page.tasks().size() + page.unreadable();
+            if (rows < pageSize || !page.hasNext()) break;
+            // A full page that brought nothing new means one timestamp spans more than a page: step over it.
+            offset = fresh == 0 ? offset + pageSize : 0;
+        }
+        return new Collection(emitted, unreadable, pages);
+    }
+}

@@ -1,0 +1,207 @@
+package io.pulpperf.throughput.pulp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pulpperf.throughput.config.Credentials;
+import io.pulpperf.throughput.config.Target;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The suite's calls to Pulp's REST API other than the dispatch hot path: status, task pages,
+ * fixtures and cleanup. Built on REST Assured; requests are never logged, since they carry
+ * credentials.
+ */
+public final class PulpClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Target target;
+    private final RestAssuredConfig config;
+    private final String correlationId;
+    private AuthHeaders auth;
+
+    /**
+     * @param target         the server and credentials
+     * @param connectTimeout bound on opening a connection
+     * @param readTimeout    bound on waiting for an answer
+     */
+    public PulpClient(Target target, Duration connectTimeout, Duration readTimeout) {
+        this.target = target;
+        this.config = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.connection.timeout", (int) connectTimeout.toMillis())
+                .setParam("http.socket.timeout", (int) readTimeout.toMillis())
+                .setParam("http.connection-manager.timeout", readTimeout.toMillis()));
+        Credentials c = target.credentials();
+        this.auth = c.hasPassword() ? AuthHeaders.basic(c.username(), c.password()) : AuthHeaders.none();
+        this.correlationId = null;
+    }
+
+    private PulpClient(PulpClient other, String correlationId) {
+        this.target = other.target;
+        this.config = other.config;
+        this.auth = other.auth;
+        this.correlationId = correlationId;
+    }
+
+    /** The same client (same session) sending this Correlation-ID, so the tasks it causes can be found. */
+    public PulpClient withCorrelationId(String id) {
+        return new PulpClient(this, id);
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    /** The headers every request of this client carries (shared with the dispatcher). */
+    public AuthHeaders auth() {
+        return auth;
+    }
+
+    /**
+     * Logs in once ({@code POST login/}, pulpcore 3.70+) and uses the session from then on; keeps
+     * Basic auth when the server has no login endpoint. Fails clearly on wrong credentials.
+     */
+    public void login() {
+        Credentials c = target.credentials();
+        if (!c.hasPassword()) return;
+        URI url = target.v3Root().resolve("login/");
+        Response r = call("POST", url, spec("POST").body("{}").contentType(ContentType.JSON));
+        if (r.statusCode() == 201 && r.getCookie("sessionid") != null && r.getCookie("csrftoken") != null) {
+            auth = AuthHeaders.session(r.getCookie("sessionid"), r.getCookie("csrftoken"));
+        } else if (r.statusCode() == 401 || r.statusCode() == 403) {
+            throw new PulpApiException("Pulp refused the credentials of user '" + c.username() + "' (HTTP " + r.statusCode()
+                    + " at " + url.getPath() + "); check -Dpulp.username/-Dpulp.password or PULP_USERNAME/PULP_PASSWORD", r.statusCode());
+        }
+        // 404/405: a Pulp older than 3.70 or a gateway without login: keep Basic auth.
+    }
+
+    /** {@code GET status/} (no authentication needed). */
+    public PulpStatus status() {
+        URI url = target.statusUrl();
+        Response r = call("GET", url, RestAssured.given().config(config));
+        requireStatus(r, url, 200);
+        JsonNode root = json(r, url);
+        Map<String, String> versions = new LinkedHashMap<>();
+        for (JsonNode v : root.path("versions")) versions.put(v.path("component").asText(), v.path("version").asText());
+        return new PulpStatus(versions, names(root.path("online_workers")), names(root.path("online_api_apps")),
+                names(root.path("online_content_apps")), root.path("database_connection").path("connected").asBoolean(false),
+                root.path("domain_enabled").asBoolean(false));
+    }
+
+    /** One page of {@code tasks/} with these query parameters. */
+    public TaskPage tasks(Map<String, String> query) {
+        URI url = target.v3Root().resolve("tasks/");
+        RequestSpecification spec = spec("GET");
+        query.forEach(spec::queryParam);
+        Response r = call("GET", url, spec);
+        requireStatus(r, url, 200);
+        return TaskParser.page(r.asByteArray());
+    }
+
+    /** Creates a file repository (synchronous, 201) and returns its href. */
+    public String createRepository(String name) {
+        URI url = target.v3Root().resolve("repositories/file/file/");
+        Response r = call("POST", url, spec("POST").contentType(ContentType.JSON).body(Map.of("name", name)));
+        requireStatus(r, url, 201);
+        return json(r, url).path("pulp_href").asText();
+    }
+
+    /** Deletes a resource by href; returns the href of the task Pulp dispatched for it, if any. */
+    public Optional<String> delete(String href) {
+        URI url = resolveHref(href);
+        Response r = call("DELETE", url, spec("DELETE"));
+        if (r.statusCode() == 404 || r.statusCode() == 204) return Optional.empty();
+        requireStatus(r, url, 202);
+        return Optional.ofNullable(json(r, url).path("task").textValue());
+    }
+
+    /** Hrefs of the rows of a list endpoint (relative to the v3 root) whose name starts with this prefix. */
+    public List<String> hrefsByNamePrefix(String listPath, String prefix) {
+        List<String> hrefs = new ArrayList<>();
+        URI url = target.v3Root().resolve(listPath);
+        int offset = 0;
+        for (int page = 0; page < 10_000; page++) {
+            Response r = call("GET", url, spec("GET").queryParam("name__startswith", prefix)
+                    .queryParam("fields", "pulp_href,name").queryParam("limit", 1000).queryParam("offset", offset));
+            requireStatus(r, url, 200);
+            JsonNode root = json(r, url);
+            for (JsonNode row : root.path("results")) {
+                if (row.path("name").asText().startsWith(prefix)) hrefs.add(row.path("pulp_href").asText());
+            }
+            if (!root.path("next").isTextual()) break;
+            offset += 1000;
+        }
+        return hrefs;
+    }
+
+    /** An href such as {@code /pulp/api/v3/tasks/…/} as an absolute URL on the target. */
+    public URI resolveHref(String href) {
+        return target.baseUrl().resolve(href);
+    }
+
+    private RequestSpecification spec(String method) {
+        RequestSpecBuilder b = new RequestSpecBuilder().addHeaders(auth.forMethod(method));
+        if (correlationId != null) b.addHeader("Correlation-ID", correlationId);
+        return RestAssured.given(b.build()).config(config);
+    }
+
+    private static Response call(String method, URI url, RequestSpecification spec) {
+        try {
+            return spec.urlEncodingEnabled(true).request(method, url);
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null) root = root.getCause();
+            throw new PulpApiException("no answer from " + method + " " + withoutUserInfo(url) + " (" + root.getClass().getSimpleName()
+                    + (root.getMessage() == null ? "" : ": " + root.getMessage()) + "); check that Pulp runs there and -Dpulp.apiRoot is right", e);
+        }
+    }
+
+    private static void requireStatus(Response r, URI url, int expected) {
+        if (r.statusCode() == expected) return;
+        String hint = switch (r.statusCode()) {
+            case 401, 403 -> "; check -Dpulp.username/-Dpulp.password (or PULP_USERNAME/PULP_PASSWORD) and the user's permissions";
+            case 404 -> "; check -Dpulp.apiRoot, -Dpulp.apiPath and -Dpulp.domain, and that the plugin serving this endpoint is installed";
+            default -> "";
+        };
+        String body = r.asString();
+        if (body.length() > 300) body = body.substring(0, 300) + "…";
+        throw new PulpApiException("expected HTTP " + expected + " from " + withoutUserInfo(url).getPath() + " but got "
+                + r.statusCode() + " " + body.replaceAll("\\s+", " ").trim() + hint, r.statusCode());
+    }
+
+    private static JsonNode json(Response r, URI url) {
+        try {
+            return JSON.readTree(r.asByteArray());
+        } catch (IOException e) {
+            throw new PulpApiException("malformed JSON from " + url.getPath() + ": " + e.getMessage(), r.statusCode());
+        }
+    }
+
+    private static List<String> names(JsonNode apps) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode a : apps) names.add(a.path("name").asText());
+        return names;
+    }
+
+    static URI withoutUserInfo(URI url) {
+        if (url.getUserInfo() == null) return url;
+        try {
+            return new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getPath(), null, null);
+        } catch (java.net.URISyntaxException e) {
+            return URI.create(url.getScheme() + "://" + url.getHost());
+        }
+    }
+}

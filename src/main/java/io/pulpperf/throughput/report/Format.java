@@ -1,0 +1,35 @@
+package io.pulpperf.throughput.report;
+
+import java.util.Locale;
+
+/** Number formats shared by every table, so a figure reads the same everywhere. */
+final class Format {
+    private Format() {}
+
+    /** Tasks per second with two decimals, or "-" when not measured. */
+    static String rate(Double perSecond) {
+        return perSecond == null ? "-" : String.format(Locale.ROOT, "%.2f", perSecond);
+    }
+
+    /** Microseconds as milliseconds with one decimal. */
+    static String ms(long micros) {
+        return String.format(Locale.ROOT, "%.1f", micros / 1000.0);
+    }
+
+    static String ms(double micros) {
+        return String.format(Locale.ROOT, "%.1f", micros / 1000.0);
+    }
+
+    /** A ratio as a percentage with one decimal, or "-". */
+    static String percent(Double ratio) {
+        return ratio == null ? "-" : String.format(Locale.ROOT, "%.1f%%", ratio * 100);
+    }
+
+    static String seconds(long micros) {
+        return String.format(Locale.ROOT, "%.2f s", micros / 1e6);
+    }
+
+    static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

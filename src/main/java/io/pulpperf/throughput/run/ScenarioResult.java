@@ -1,0 +1,25 @@
+package io.pulpperf.throughput.run;
+
+import io.pulpperf.throughput.config.Scenario;
+import io.pulpperf.throughput.measure.RunMetrics;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything one scenario produced, complete or not.
+ *
+ * @param scenario      what was asked for
+ * @param runId         the Correlation-ID every request carried
+ * @param workersOnline task workers online when dispatch started
+ * @param dispatch      the client side
+ * @param metrics       the figures from the tasks
+ * @param finished      whether every task of the run reached a final state before the timeout
+ * @param problems      what went wrong along the way (timeout, dead API, cleanup errors), in plain words
+ * @param notes         what a reader must know to read the numbers
+ * @param rawTasksCsv   the per-task raw data
+ * @param dispatchCsv   the per-request dispatch log
+ * @param target        which server was measured ("embedded simulator" or its URL)
+ */
+public record ScenarioResult(Scenario scenario, String runId, int workersOnline, DispatchSummary dispatch,
+                             RunMetrics metrics, boolean finished, List<String> problems, List<String> notes,
+                             Path rawTasksCsv, Path dispatchCsv, String target) {}

@@ -1,0 +1,61 @@
+package io.pulpperf.throughput;
+
+import io.pulpperf.throughput.config.Scenario;
+import io.pulpperf.throughput.report.LatencyTable;
+import io.pulpperf.throughput.report.ScenarioSummary;
+import io.pulpperf.throughput.run.Phases;
+import io.pulpperf.throughput.run.ScenarioResult;
+import io.qameta.allure.Allure;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** Puts one scenario into the Allure report: parameters, phases as steps, tables and raw data. */
+final class AllureScenarioReport {
+    private AllureScenarioReport() {}
+
+    static void parameters(Scenario s, String target) {
+        Allure.parameter("workers", s.workers());
+        Allure.parameter("tasks", s.tasks());
+        Allure.parameter("concurrency", s.concurrency());
+        Allure.parameter("workload", s.workload().key());
+        Allure.parameter("timeout", s.timeout().toSeconds() + " s");
+        Allure.parameter("min tasks/s", s.thresholds().minTasksPerSecond());
+        Allure.parameter("min success rate", s.thresholds().minSuccessRate());
+        Allure.parameter("target", target);
+    }
+
+    /** Phases as Allure steps (lambda steps: no AspectJ weaving needed). */
+    static Phases steps() {
+        return new Phases() {
+            @Override
+            public <T> T phase(String name, Callable<T> body) throws Exception {
+                return Allure.step(name, body::call);
+            }
+        };
+    }
+
+    /** Attaches everything measured; called before any assertion so it is there when one fails. */
+    static void attach(ScenarioResult r) {
+        Allure.addAttachment("Summary", "text/plain", ScenarioSummary.text(r), ".txt");
+        Allure.addAttachment("Latency table", "text/html", LatencyTable.html(r.scenario().name() + " latency", r.metrics()), ".html");
+        Allure.addAttachment("Latency table (CSV)", "text/csv", LatencyTable.csv(r.metrics()), ".csv");
+        Allure.addAttachment("Timeline (CSV)", "text/csv", ScenarioSummary.timelineCsv(r.metrics()), ".csv");
+        if (!r.metrics().errors().isEmpty()) {
+            Allure.addAttachment("Failed tasks by error", "text/csv", ScenarioSummary.errorsCsv(r.metrics()), ".csv");
+        }
+        file("Raw tasks (CSV)", r.rawTasksCsv());
+        file("Dispatch log (CSV)", r.dispatchCsv());
+    }
+
+    private static void file(String name, Path path) {
+        if (!Files.exists(path)) return;
+        try (InputStream in = Files.newInputStream(path)) {
+            Allure.addAttachment(name, "text/csv", in, ".csv");
+        } catch (IOException e) {
+            Allure.addAttachment(name + " (unreadable)", "text/plain", "could not read " + path + ": " + e.getMessage(), ".txt");
+        }
+    }
+}
