@@ -161,7 +161,7 @@ public final class PulpClient {
     private static Response call(String method, URI url, RequestSpecification spec) {
         try {
             return spec.urlEncodingEnabled(true).request(method, url);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {  // REST Assured rethrows checked IOExceptions (ConnectException, SocketTimeoutException) unwrapped
             Throwable root = e;
             while (root.getCause() != null) root = root.getCause();
             throw new PulpApiException("no answer from " + method + " " + withoutUserInfo(url) + " (" + root.getClass().getSimpleName()

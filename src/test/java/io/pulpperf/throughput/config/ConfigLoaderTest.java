@@ -1,0 +1,179 @@
+package io.pulpperf.throughput.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading the matrix file and the -D overrides; every mistake is one clear sentence. */
+class ConfigLoaderTest {
+    private static final String VALID = """
+            defaults:
+              workload: repository-delete
+              concurrency: 4
+              timeout: 90s
+              thresholds: { minTasksPerSecond: 2, minSuccessRate: 0.95 }
+            polling: { interval: 100ms, pageSize: 500 }
+            simulator:
+              serviceTimes: { general_create: 40ms }
+            scenarios:
+              - name: a
+                workers: 1
+                tasks: 10
+              - name: b
+                workload: distribution-create
+                workers: 2
+                tasks: 20
+                concurrency: 2
+                thresholds: { minTasksPerSecond: 5 }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private SuiteSettings load(String yaml, Map<String, String> props) throws IOException {
+        Files.writeString(dir.resolve("m.yaml"), yaml);
+        Map<String, String> all = new HashMap<>(props);
+        all.put("pulp.config", "m.yaml");
+        return new ConfigLoader(all, Map.of(), dir).load();
+    }
+
+    private SuiteSettings load(String yaml) throws IOException {
+        return load(yaml, Map.of());
+    }
+
+    @Test
+    void readsScenariosWithDefaults() throws IOException {
+        SuiteSettings s = load(VALID);
+        assertThat(s.scenarios()).hasSize(2);
+        Scenario a = s.scenarios().get(0);
+        assertThat(a.workload()).isEqualTo(Workload.REPOSITORY_DELETE);
+        assertThat(a.concurrency()).isEqualTo(4);
+        assertThat(a.timeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(a.thresholds()).isEqualTo(new Thresholds(2, 0.95, 0));
+        Scenario b = s.scenarios().get(1);
+        assertThat(b.workload()).isEqualTo(Workload.DISTRIBUTION_CREATE);
+        assertThat(b.thresholds().minTasksPerSecond()).isEqualTo(5);
+        assertThat(b.thresholds().minSuccessRate()).as("inherits the default").isEqualTo(0.95);
+        assertThat(s.pollInterval()).isEqualTo(Duration.ofMillis(100));
+        assertThat(s.pageSize()).isEqualTo(500);
+        assertThat(s.simulator().serviceTimes()).containsEntry("general_create", "40ms");
+        assertThat(s.target().isSimulator()).isTrue();
+        assertThat(s.cleanup()).isTrue();
+    }
+
+    @Test
+    void theDefaultMatrixFileIsValidAndHasThreeWorkerCounts() {
+        SuiteSettings s = new ConfigLoader(Map.of(), Map.of(), Path.of("")).load();
+        assertThat(s.scenarios().stream().map(Scenario::workers).distinct()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(s.scenarios().stream().map(Scenario::workload).distinct()).hasSize(2);
+    }
+
+    @Test
+    void overridesSelectScenariosAndReplaceCountsAndThresholds() throws IOException {
+        SuiteSettings s = load(VALID, Map.of("pulp.scenarios", "b", "pulp.tasks", "7",
+                "pulp.minTasksPerSecond", "0.5", "pulp.minSuccessRate", "0.9"));
+        assertThat(s.scenarios()).singleElement().satisfies(b -> {
+            assertThat(b.name()).isEqualTo("b");
+            assertThat(b.tasks()).isEqualTo(7);
+            assertThat(b.thresholds()).isEqualTo(new Thresholds(0.5, 0.9, 0));
+        });
+    }
+
+    @Test
+    void targetComposesUrlsForDomainsAndOtherApiRoots() throws IOException {
+        SuiteSettings s = load(VALID, Map.of("pulp.apiRoot", "https://perf.example/api", "pulp.domain", "perf",
+                "pulp.username", "u", "pulp.password", "p"));
+        assertThat(s.target().statusUrl()).hasToString("https://perf.example/api/pulp/api/v3/status/");
+        assertThat(s.target().v3Root()).hasToString("https://perf.example/api/pulp/perf/api/v3/");
+        SuiteSettings t = load(VALID, Map.of("pulp.apiRoot", "https://perf.example", "pulp.apiPath", "/api/pulp/"));
+        assertThat(t.target().v3Root()).hasToString("https://perf.example/api/pulp/api/v3/");
+        SuiteSettings plain = load(VALID, Map.of("pulp.apiRoot", "http://localhost:8080/"));
+        assertThat(plain.target().v3Root()).hasToString("http://localhost:8080/pulp/api/v3/");
+    }
+
+    @Test
+    void credentialsComeFromEnvironmentWhenNotGivenAsProperties() throws IOException {
+        Files.writeString(dir.resolve("m.yaml"), VALID);
+        SuiteSettings s = new ConfigLoader(Map.of("pulp.config", "m.yaml", "pulp.apiRoot", "http://localhost:8080"),
+                Map.of("PULP_USERNAME", "env-user", "PULP_PASSWORD", "env-secret"), dir).load();
+        assertThat(s.target().credentials().username()).isEqualTo("env-user");
+        assertThat(s.target().credentials().password()).isEqualTo("env-secret");
+        assertThat(s.target().credentials().toString()).doesNotContain("env-secret");
+    }
+
+    @Test
+    void missingFileNamesTheFileAndTheProperty() {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("pulp.config", "nope.yaml"), Map.of(), dir).load())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("nope.yaml").hasMessageContaining("-Dpulp.config");
+    }
+
+    @Test
+    void yamlSyntaxErrorGivesTheLine() {
+        assertThatThrownBy(() -> load("scenarios:\n  - name: a\n    workers: [1\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("m.yaml").hasMessageContaining("YAML syntax error at line");
+    }
+
+    @Test
+    void unknownKeyIsNamedWithItsPathAndTheKnownKeys() {
+        assertThatThrownBy(() -> load(VALID.replace("    tasks: 10", "    tasks: 10\n    wrokers: 3")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("unknown key 'scenarios[0].wrokers'")
+                .hasMessageContaining("workers");
+    }
+
+    @Test
+    void negativeOrZeroCountsAreRefused() {
+        assertThatThrownBy(() -> load(VALID.replace("tasks: 10", "tasks: -5")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("scenarios[0].tasks").hasMessageContaining("between 1");
+        assertThatThrownBy(() -> load(VALID.replace("workers: 1", "workers: 0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("scenarios[0].workers");
+    }
+
+    @Test
+    void thresholdsOutOfRangeAreRefused() {
+        assertThatThrownBy(() -> load(VALID.replace("minSuccessRate: 0.95", "minSuccessRate: 1.5")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("minSuccessRate").hasMessageContaining("between 0 and 1");
+    }
+
+    @Test
+    void unknownWorkloadListsTheKnownOnes() {
+        assertThatThrownBy(() -> load(VALID.replace("workload: distribution-create", "workload: sync")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("unknown workload 'sync'")
+                .hasMessageContaining("repository-delete");
+    }
+
+    @Test
+    void badOverridesStopTheRunWithOneSentence() {
+        assertThatThrownBy(() -> load(VALID, Map.of("pulp.scenarios", "a,zzz")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("[zzz]").hasMessageContaining("known: a, b");
+        assertThatThrownBy(() -> load(VALID, Map.of("pulp.tasks", "-3")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("-Dpulp.tasks must be a whole number >= 1");
+        assertThatThrownBy(() -> load(VALID, Map.of("pulp.minTasksPerSecond", "fast")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("-Dpulp.minTasksPerSecond must be a number");
+        assertThatThrownBy(() -> load(VALID, Map.of("pulp.minSuccessRate", "2")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("between 0 and 1");
+    }
+
+    @Test
+    void apiRootMustBeAnHttpUrlEndingBeforeApiRoot() {
+        assertThatThrownBy(() -> load(VALID, Map.of("pulp.apiRoot", "localhost:8080")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("-Dpulp.apiRoot must be an http(s) URL");
+        assertThatThrownBy(() -> load(VALID, Map.of("pulp.apiRoot", "http://localhost:8080/pulp/api/v3/")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("must stop before Pulp's API_ROOT");
+        assertThatThrownBy(() -> load(VALID, Map.of("pulp.apiRoot", "http://localhost:8080", "pulp.apiPath", "api/pulp")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("pulp.apiPath must start and end with '/'");
+    }
+
+    @Test
+    void duplicateScenarioNamesAreRefused() {
+        assertThatThrownBy(() -> load(VALID.replace("name: b", "name: a")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'a' is used twice");
+    }
+}
