@@ -13,6 +13,8 @@ import io.pulpperf.throughput.report.ResultsJson;
 import io.pulpperf.throughput.report.ResultsTable;
 import io.pulpperf.throughput.run.ScenarioResult;
 import io.pulpperf.throughput.run.ScenarioRunner;
+import io.pulpperf.throughput.pulp.TlsContexts;
+import io.pulpperf.throughput.run.ScaleCommandWorkers;
 import io.pulpperf.throughput.run.SimulatorWorkers;
 import io.pulpperf.throughput.run.StatusWorkers;
 import io.pulpperf.throughput.run.WorkerControl;
@@ -76,10 +78,15 @@ class TaskThroughputTest {
         client = new PulpClient(settings.target(), CONNECT_TIMEOUT, READ_TIMEOUT);
         statusAtStart = client.status();
         client.login();
-        WorkerControl workers = simulator != null
-                ? new SimulatorWorkers(simulator, client, Duration.ofSeconds(30))
+        WorkerControl workers = simulator != null ? new SimulatorWorkers(simulator, client, Duration.ofSeconds(30))
+                : settings.scaling().command() != null ? new ScaleCommandWorkers(settings.scaling(), client, System.out)
                 : new StatusWorkers(client);
-        Dispatcher dispatcher = new Dispatcher(Dispatcher.newHttpClient(CONNECT_TIMEOUT), settings.target(), client.auth(), READ_TIMEOUT);
+        if (settings.target().tls().insecure()) {
+            // The JDK client checks host names unless told otherwise, process-wide; asked for explicitly.
+            System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
+        }
+        Dispatcher dispatcher = new Dispatcher(Dispatcher.newHttpClient(CONNECT_TIMEOUT, TlsContexts.of(settings.target().tls())),
+                client.auth(), READ_TIMEOUT);
         runner = new ScenarioRunner(settings, client, dispatcher, workers, System.out, targetLabel());
     }
 

@@ -28,10 +28,13 @@ import java.util.Set;
 public final class ConfigLoader {
     public static final String DEFAULT_CONFIG = "config/matrix.yaml";
     private static final Set<String> TOP_KEYS = Set.of("defaults", "polling", "simulator", "scenarios");
-    private static final Set<String> SCENARIO_KEYS = Set.of("name", "workload", "workers", "tasks", "concurrency", "timeout", "thresholds");
-    private static final Set<String> DEFAULT_KEYS = Set.of("workload", "workers", "tasks", "concurrency", "timeout", "thresholds");
+    private static final Set<String> SCENARIO_KEYS = Set.of("name", "workload", "workers", "tasks", "concurrency", "rate",
+            "shape", "timeout", "thresholds", "request", "testPath");
+    private static final Set<String> DEFAULT_KEYS = Set.of("workload", "workers", "tasks", "concurrency", "rate", "shape",
+            "timeout", "thresholds", "request", "testPath");
+    private static final Set<String> REQUEST_KEYS = Set.of("method", "path", "body");
     private static final Set<String> THRESHOLD_KEYS = Set.of("minTasksPerSecond", "minSuccessRate", "maxLostTasks");
-    private static final Set<String> POLLING_KEYS = Set.of("interval", "pageSize");
+    private static final Set<String> POLLING_KEYS = Set.of("interval", "pageSize", "stallPeriod");
     private static final Set<String> SIMULATOR_KEYS = Set.of("serviceTimes", "failureRate");
 
     private final Map<String, String> props;
@@ -81,9 +84,11 @@ public final class ConfigLoader {
         if (!polling.isMissingNode()) requireKeys(where, "polling.", polling, POLLING_KEYS);
         Duration pollInterval = duration(where, "polling.interval", polling.path("interval"), Duration.ofMillis(500));
         int pageSize = wholeNumber(where, "polling.pageSize", polling.path("pageSize"), 1000, 1, 100_000);
+        Duration stallPeriod = duration(where, "polling.stallPeriod", polling.path("stallPeriod"), Duration.ofSeconds(30));
 
         return new SuiteSettings(file, target(), pollInterval, pageSize, workerMismatch(),
-                baseDir.resolve(prop("pulp.output", "target/throughput")), simulator(where, root.path("simulator")), cleanup(), scenarios);
+                baseDir.resolve(prop("pulp.output", "target/throughput")), simulator(where, root.path("simulator")), cleanup(),
+                scaling(), stallPeriod, scenarios);
     }
 
     private JsonNode readYaml(Path file) {
@@ -122,12 +127,36 @@ public final class ConfigLoader {
         int tasks = wholeNumber(where, path + "tasks", pick(node, defaults, "tasks"), -1, 1, 100_000_000);
         if (tasks < 0) throw new ConfigException(where + ": " + path + "tasks: missing; expected a whole number >= 1");
         int concurrency = wholeNumber(where, path + "concurrency", pick(node, defaults, "concurrency"), 8, 1, 10_000);
+        JsonNode rateNode = pick(node, defaults, "rate");
+        Double rate = rateNode.isMissingNode() || rateNode.isNull() ? null
+                : number(where, path + "rate", rateNode, 0, Double.MIN_VALUE, 1_000_000);
+        Shape shape;
+        try {
+            shape = Shape.of(text(node, defaults, "shape", "steady"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(where + ": " + path + "shape: " + e.getMessage());
+        }
         Duration timeout = duration(where, path + "timeout", pick(node, defaults, "timeout"), Duration.ofMinutes(10));
         Thresholds thresholds = thresholds(where, path + "thresholds", node.path("thresholds"), defaults.path("thresholds"));
+        CustomRequest request = request(where, path + "request", pick(node, defaults, "request"), workload);
+        String testPath = workload == Workload.TASK_INGESTION ? text(node, defaults, "testPath", "test/tasks/") : null;
         try {
-            return new Scenario(nameNode.asText(), workload, workers, tasks, concurrency, timeout, thresholds);
+            return new Scenario(nameNode.asText(), workload, workers, tasks, concurrency, rate, shape, timeout, thresholds,
+                    request, testPath);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + ": " + path.substring(0, path.length() - 1) + ": " + e.getMessage());
+        }
+    }
+
+    private static CustomRequest request(String where, String key, JsonNode node, Workload workload) {
+        if (node.isMissingNode() || node.isNull() || workload != Workload.CUSTOM) return null;
+        requireKeys(where, key + ".", node, REQUEST_KEYS);
+        JsonNode body = node.path("body");
+        String bodyText = body.isMissingNode() || body.isNull() ? null : body.isTextual() ? body.asText() : body.toString();
+        try {
+            return new CustomRequest(node.path("method").asText(null), node.path("path").asText(null), bodyText);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(where + ": " + key + ": " + e.getMessage());
         }
     }
 
@@ -215,10 +244,68 @@ public final class ConfigLoader {
                         + "http://localhost:8080/pulp/api/v3/; set -Dpulp.apiPath for an API_ROOT other than /pulp/, was '" + apiRoot + "'");
             }
         }
-        Credentials credentials = user.isBlank() ? Credentials.none() : new Credentials(user, password.isEmpty() ? null : password);
+        String token = prop("pulp.token", env.getOrDefault("PULP_TOKEN", ""));
+        Map<String, String> headers = headers(prop("pulp.headers", env.getOrDefault("PULP_HEADERS", "")));
+        String identity = prop("pulp.identityHeader", env.getOrDefault("PULP_IDENTITY_HEADER", ""));
+        if (!identity.isBlank()) headers.put("x-rh-identity", identity.trim());
+        Credentials credentials = new Credentials(user.isBlank() ? null : user, password.isEmpty() ? null : password,
+                token.isBlank() ? null : token.trim(), headers);
         if (base == null && !credentials.hasPassword()) credentials = new Credentials("admin", "password");
         try {
-            return new Target(base, apiPath, domain.isBlank() ? null : domain, credentials);
+            return new Target(base, apiPath, domain.isBlank() ? null : domain, credentials, tls());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    /** {@code Name: value; Other: value} into a map; the values are secrets, so errors name only the part's position. */
+    private static Map<String, String> headers(String spec) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (spec.isBlank()) return headers;
+        String[] parts = spec.split(";");
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i].trim();
+            if (part.isEmpty()) continue;
+            int colon = part.indexOf(':');
+            if (colon <= 0 || !part.substring(0, colon).trim().matches("[A-Za-z0-9-]+")) {
+                throw new ConfigException("-Dpulp.headers (or PULP_HEADERS) must be 'Name: value; Name2: value'; part "
+                        + (i + 1) + " has no valid 'Name:'");
+            }
+            headers.put(part.substring(0, colon).trim(), part.substring(colon + 1).trim());
+        }
+        return headers;
+    }
+
+    private TlsSettings tls() {
+        Path ca = optionalFile("pulp.tls.caBundle");
+        Path keystore = optionalFile("pulp.tls.keystore");
+        String keystorePassword = prop("pulp.tls.keystorePassword", env.getOrDefault("PULP_TLS_KEYSTORE_PASSWORD", null));
+        String insecure = prop("pulp.tls.insecure", "false");
+        if (!insecure.equals("true") && !insecure.equals("false")) {
+            throw new ConfigException("-Dpulp.tls.insecure must be 'true' or 'false', was '" + insecure + "'");
+        }
+        return new TlsSettings(ca, keystore, keystorePassword, Boolean.parseBoolean(insecure));
+    }
+
+    private Path optionalFile(String key) {
+        String value = prop(key, "");
+        if (value.isBlank()) return null;
+        Path p = baseDir.resolve(value);
+        if (!Files.isReadable(p)) throw new ConfigException("-D" + key + " names " + p + ", which is not a readable file");
+        return p;
+    }
+
+    private WorkerScaling scaling() {
+        String command = prop("pulp.workers.scaleCommand", "");
+        String timeoutText = prop("pulp.workers.scaleTimeout", "5m");
+        Duration timeout;
+        try {
+            timeout = Durations.parse(timeoutText);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("-Dpulp.workers.scaleTimeout: " + e.getMessage());
+        }
+        try {
+            return new WorkerScaling(command.isBlank() ? null : command, timeout);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }

@@ -10,12 +10,16 @@ import java.time.Duration;
  * @param workload    which API call makes the tasks
  * @param workers     task workers that must be online, >= 1
  * @param tasks       tasks to dispatch, >= 1
- * @param concurrency concurrent dispatching clients, >= 1
- * @param timeout     bound on waiting for the run's tasks to finish
+ * @param concurrency concurrent dispatching clients (closed model), or the most requests in flight (open model), >= 1
+ * @param rate        requests per second for the open model; null = closed model
+ * @param shape       steady or backlog
+ * @param timeout     bound on the whole scenario after its fixtures are ready
  * @param thresholds  what the run must reach
+ * @param request     the request of a custom workload; null for the others
+ * @param testPath    for task-ingestion: the view under the API root, e.g. {@code test/tasks/}
  */
-public record Scenario(String name, Workload workload, int workers, int tasks, int concurrency, Duration timeout,
-                       Thresholds thresholds) {
+public record Scenario(String name, Workload workload, int workers, int tasks, int concurrency, Double rate, Shape shape,
+                       Duration timeout, Thresholds thresholds, CustomRequest request, String testPath) {
     public Scenario {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-', was '" + name + "'");
@@ -23,21 +27,52 @@ public record Scenario(String name, Workload workload, int workers, int tasks, i
         if (workers < 1) throw new IllegalArgumentException("workers must be >= 1, was " + workers);
         if (tasks < 1) throw new IllegalArgumentException("tasks must be >= 1, was " + tasks);
         if (concurrency < 1) throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
+        if (rate != null && !(rate > 0 && rate <= 1_000_000)) throw new IllegalArgumentException("rate must be > 0 requests per second, was " + rate);
         if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be > 0, was " + timeout);
+        if (workload == Workload.CUSTOM && request == null) {
+            throw new IllegalArgumentException("a custom workload needs request: {method, path, body}");
+        }
+        if (workload != Workload.CUSTOM && request != null) {
+            throw new IllegalArgumentException("request is only for workload custom");
+        }
+        if (workload == Workload.TASK_INGESTION && (testPath == null || testPath.startsWith("/") || !testPath.endsWith("/"))) {
+            throw new IllegalArgumentException("testPath must be a path under the API root ending in '/', e.g. test/tasks/, was '" + testPath + "'");
+        }
+    }
+
+    /** A steady, closed-model scenario of a built-in workload (tests and examples). */
+    public static Scenario of(String name, Workload workload, int workers, int tasks, int concurrency, Duration timeout,
+                              Thresholds thresholds) {
+        return new Scenario(name, workload, workers, tasks, concurrency, null, Shape.STEADY, timeout, thresholds, null,
+                workload == Workload.TASK_INGESTION ? "test/tasks/" : null);
     }
 
     public Scenario withTasks(int value) {
-        return new Scenario(name, workload, workers, value, concurrency, timeout, thresholds);
+        return new Scenario(name, workload, workers, value, concurrency, rate, shape, timeout, thresholds, request, testPath);
     }
 
     public Scenario withThresholds(Thresholds value) {
-        return new Scenario(name, workload, workers, tasks, concurrency, timeout, value);
+        return new Scenario(name, workload, workers, tasks, concurrency, rate, shape, timeout, value, request, testPath);
+    }
+
+    public Scenario withShape(Shape value) {
+        return new Scenario(name, workload, workers, tasks, concurrency, rate, value, timeout, thresholds, request, testPath);
+    }
+
+    public Scenario withRate(Double value) {
+        return new Scenario(name, workload, workers, tasks, concurrency, value, shape, timeout, thresholds, request, testPath);
+    }
+
+    public boolean isOpenModel() {
+        return rate != null;
     }
 
     /** How the scenario reads in test names: "repo-delete-2w: 2 workers, 400 tasks, 8 clients, repository-delete". */
     @Override
     public String toString() {
-        return name + ": " + workers + (workers == 1 ? " worker, " : " workers, ") + tasks + " tasks, "
-                + concurrency + (concurrency == 1 ? " client, " : " clients, ") + workload.key();
+        String load = rate != null ? String.format(java.util.Locale.ROOT, "%.4g requests/s", rate)
+                : concurrency + (concurrency == 1 ? " client" : " clients");
+        return name + ": " + workers + (workers == 1 ? " worker, " : " workers, ") + tasks + " tasks, " + load + ", "
+                + workload.key() + (shape == Shape.BACKLOG ? ", backlog" : "");
     }
 }

@@ -15,16 +15,19 @@ import java.util.List;
  * @param outputDir         where raw data and tables are written
  * @param simulator         simulator behaviour, when it is the target
  * @param cleanup           whether what a run created is deleted afterwards
+ * @param scaling           how to change the worker count of a real Pulp
+ * @param stallPeriod       how long waiting tasks, idle online workers and no progress may coincide before it is called a stall
  * @param scenarios         the selected scenarios, in file order
  */
 public record SuiteSettings(Path configFile, Target target, Duration pollInterval, int pageSize,
                             WorkerMismatch onWorkerMismatch, Path outputDir, SimulatorSettings simulator,
-                            boolean cleanup, List<Scenario> scenarios) {
+                            boolean cleanup, WorkerScaling scaling, Duration stallPeriod, List<Scenario> scenarios) {
     public SuiteSettings {
         scenarios = List.copyOf(scenarios);
     }
 
     public SuiteSettings withTarget(Target value) {
-        return new SuiteSettings(configFile, value, pollInterval, pageSize, onWorkerMismatch, outputDir, simulator, cleanup, scenarios);
+        return new SuiteSettings(configFile, value, pollInterval, pageSize, onWorkerMismatch, outputDir, simulator, cleanup, scaling,
+                stallPeriod, scenarios);
     }
 }

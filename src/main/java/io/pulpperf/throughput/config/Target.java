@@ -10,12 +10,17 @@ import java.net.URI;
  * @param apiPath     Pulp's API_ROOT, {@code /pulp/} by default, {@code /api/pulp/} on pulp-service
  * @param domain      the domain, when the server has domains on; null otherwise
  * @param credentials who the suite is
+ * @param tls         TLS trust and client certificate
  */
-public record Target(URI baseUrl, String apiPath, String domain, Credentials credentials) {
+public record Target(URI baseUrl, String apiPath, String domain, Credentials credentials, TlsSettings tls) {
     public Target {
         if (!apiPath.startsWith("/") || !apiPath.endsWith("/")) {
             throw new IllegalArgumentException("pulp.apiPath must start and end with '/', e.g. /pulp/ or /api/pulp/, was '" + apiPath + "'");
         }
+    }
+
+    public Target(URI baseUrl, String apiPath, String domain, Credentials credentials) {
+        this(baseUrl, apiPath, domain, credentials, TlsSettings.defaults());
     }
 
     public boolean isSimulator() {
@@ -24,7 +29,7 @@ public record Target(URI baseUrl, String apiPath, String domain, Credentials cre
 
     /** The same target at another base URL (the simulator's, once it is started). */
     public Target at(URI url) {
-        return new Target(url, apiPath, domain, credentials);
+        return new Target(url, apiPath, domain, credentials, tls);
     }
 
     /** The versioned API prefix, with the domain when there is one. */

@@ -8,7 +8,11 @@ public enum Workload {
     /** POST distributions/file/file/: Pulp serialises these per domain, so they measure one lane. */
     DISTRIBUTION_CREATE("distribution-create"),
     /** DELETE of repositories created beforehand (not measured): one lock each, so they spread over workers. */
-    REPOSITORY_DELETE("repository-delete");
+    REPOSITORY_DELETE("repository-delete"),
+    /** pulp-service's test views ({API_ROOT}test/tasks/): each GET dispatches no-op tasks for a while. */
+    TASK_INGESTION("task-ingestion"),
+    /** A request from config (method, path, body template) answered by 202 {"task": href}. */
+    CUSTOM("custom");
 
     private final String key;
 

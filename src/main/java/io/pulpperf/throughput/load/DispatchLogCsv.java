@@ -1,5 +1,6 @@
 package io.pulpperf.throughput.load;
 
+import io.pulpperf.throughput.measure.RawTaskCsv;
 import io.pulpperf.throughput.pulp.PulpTime;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -15,12 +16,12 @@ public final class DispatchLogCsv {
     public static void write(Path file, List<DispatchRecord> records) throws IOException {
         Files.createDirectories(file.getParent());
         try (BufferedWriter out = Files.newBufferedWriter(file)) {
-            out.write("seq,sent_at,latency_ms,status,task_href,error\n");
+            out.write("seq,intended_at,sent_at,latency_ms,status,tasks,task_href,error\n");
             for (DispatchRecord r : records) {
-                out.write(r.seq() + "," + PulpTime.format(r.sentMicros()) + ","
+                out.write(r.seq() + "," + PulpTime.format(r.intendedMicros()) + "," + PulpTime.format(r.sentMicros()) + ","
                         + (r.latencyMicros() < 0 ? "" : String.format(Locale.ROOT, "%.3f", r.latencyMicros() / 1000.0)) + ","
-                        + r.status() + "," + (r.taskHref() == null ? "" : r.taskHref()) + ","
-                        + io.pulpperf.throughput.measure.RawTaskCsv.quote(r.error()) + "\n");
+                        + r.status() + "," + r.tasks() + "," + (r.taskHref() == null ? "" : r.taskHref()) + ","
+                        + RawTaskCsv.quote(r.error()) + "\n");
             }
         }
     }

@@ -1,10 +1,22 @@
 package io.pulpperf.throughput.load;
 
+import java.net.URI;
+
 /**
- * One request that makes Pulp dispatch a task, answered by 202 {@code {"task": href}}.
+ * One request that makes Pulp dispatch tasks.
  *
  * @param method HTTP method
- * @param path   path relative to the v3 root (e.g. {@code distributions/file/file/}) or an absolute href
+ * @param url    full URL
  * @param body   JSON body, or null
+ * @param answer what a successful answer looks like
  */
-public record DispatchRequest(String method, String path, String body) {}
+public record DispatchRequest(String method, URI url, String body, Answer answer) {
+
+    /** The two shapes of a dispatching answer. */
+    public enum Answer {
+        /** 202 {@code {"task": href}}: one task, known by its href. */
+        TASK_HREF,
+        /** 200 {@code {"tasks_executed": N}} (pulp-service test views): N tasks, hrefs unknown. */
+        TASKS_EXECUTED
+    }
+}

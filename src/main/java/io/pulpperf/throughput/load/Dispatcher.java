@@ -2,10 +2,8 @@ package io.pulpperf.throughput.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pulpperf.throughput.config.Target;
 import io.pulpperf.throughput.pulp.AuthHeaders;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,17 +11,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import javax.net.ssl.SSLContext;
 
 /**
- * The closed dispatch model: C clients, each sending its next request as soon as the previous
- * one is answered, until the run's task count has been requested. Every request carries the
- * run's Correlation-ID.
+ * Sends a run's dispatch requests, every one carrying the run's Correlation-ID, in one of two
+ * models:
+ * <ul>
+ *   <li>closed: C clients, each sending its next request as soon as the previous one is answered;
+ *   <li>open: requests due at a fixed rate, at most C in flight; latency counts from when a
+ *       request was due, so a slow server cannot hide queueing in the client (coordinated omission).
+ * </ul>
+ * Requests stop once the run's task count is reached (one task per 202, N per {@code tasks_executed}).
  *
  * <p>Uses the JDK's HttpClient rather than REST Assured: this is the hot path, and its cost per
  * request must stay far below the server's so the suite never limits what it measures.
@@ -32,44 +37,64 @@ public final class Dispatcher {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
-    private final Target target;
     private final AuthHeaders auth;
     private final Duration requestTimeout;
 
-    public Dispatcher(HttpClient http, Target target, AuthHeaders auth, Duration requestTimeout) {
+    public Dispatcher(HttpClient http, AuthHeaders auth, Duration requestTimeout) {
         this.http = http;
-        this.target = target;
         this.auth = auth;
         this.requestTimeout = requestTimeout;
     }
 
-    /** An HTTP/1.1 client with a connect timeout, as Pulp's gunicorn speaks HTTP/1.1. */
+    /** An HTTP/1.1 client (Pulp's gunicorn speaks HTTP/1.1) with a connect timeout and the target's TLS. */
+    public static HttpClient newHttpClient(Duration connectTimeout, SSLContext tls) {
+        HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (tls != null) b.sslContext(tls);
+        return b.build();
+    }
+
     public static HttpClient newHttpClient(Duration connectTimeout) {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        return newHttpClient(connectTimeout, null);
     }
 
     /**
-     * Sends {@code tasks} requests from {@code concurrency} clients and returns one record per
-     * request, in sequence order. Stops sending at the deadline; what was sent is kept.
+     * Dispatches until {@code tasks} tasks are accepted (or {@code tasks} requests were sent, for
+     * one-task requests), or the deadline passes; returns one record per request in sequence order.
+     *
+     * @param rate requests per second for the open model, or null for the closed model
      */
-    public List<DispatchRecord> run(String correlationId, int tasks, int concurrency, IntFunction<DispatchRequest> requests,
-                                    Instant deadline) {
-        AtomicInteger next = new AtomicInteger();
-        AtomicReferenceArray<DispatchRecord> records = new AtomicReferenceArray<>(tasks);
+    public List<DispatchRecord> run(String correlationId, int tasks, int concurrency, Double rate,
+                                    IntFunction<DispatchRequest> requests, Instant deadline) {
+        DispatchRequest.Answer answer = requests.apply(0).answer();
+        boolean countBySum = answer == DispatchRequest.Answer.TASKS_EXECUTED;
+        AtomicLong dispatched = new AtomicLong();
+        ConcurrentLinkedQueue<DispatchRecord> records = new ConcurrentLinkedQueue<>();
         ExecutorService clients = Executors.newFixedThreadPool(concurrency, r -> {
             Thread t = new Thread(r, "dispatch-client");
             t.setDaemon(true);
             return t;
         });
+        // One-task requests stop at exactly `tasks` requests; batch requests when the sum is reached,
+        // with a bound on requests in case the server keeps answering 0.
+        int maxRequests = countBySum ? Math.max(tasks, 1_000_000) : tasks;
         try {
-            for (int c = 0; c < concurrency; c++) {
-                clients.submit(() -> {
-                    for (int seq = next.getAndIncrement(); seq < tasks && Instant.now().isBefore(deadline);
-                         seq = next.getAndIncrement()) {
-                        records.set(seq, send(seq, correlationId, requests.apply(seq)));
-                    }
-                });
+            if (rate == null) {
+                AtomicInteger next = new AtomicInteger();
+                for (int c = 0; c < concurrency; c++) {
+                    clients.submit(() -> {
+                        while (Instant.now().isBefore(deadline) && (!countBySum || dispatched.get() < tasks)) {
+                            int seq = next.getAndIncrement();
+                            if (seq >= maxRequests) break;
+                            long now = epochMicros();
+                            DispatchRecord r = send(seq, now, correlationId, requests.apply(seq));
+                            dispatched.addAndGet(r.tasks());
+                            records.add(r);
+                        }
+                    });
+                }
+            } else {
+                schedule(correlationId, tasks, rate, requests, deadline, countBySum, maxRequests, dispatched, records, clients);
             }
             clients.shutdown();
             long waitMillis = Math.max(1, Duration.between(Instant.now(), deadline).toMillis()) + requestTimeout.toMillis();
@@ -78,18 +103,35 @@ public final class Dispatcher {
             clients.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        List<DispatchRecord> out = new ArrayList<>(tasks);
-        for (int i = 0; i < tasks; i++) {
-            DispatchRecord r = records.get(i);
-            if (r != null) out.add(r);
-        }
+        List<DispatchRecord> out = new ArrayList<>(records);
+        out.sort(java.util.Comparator.comparingInt(DispatchRecord::seq));
         return out;
     }
 
+    /** The open model: this thread paces the requests; the pool sends them, queueing when C are in flight. */
+    private void schedule(String correlationId, int tasks, double rate, IntFunction<DispatchRequest> requests, Instant deadline,
+                          boolean countBySum, int maxRequests, AtomicLong dispatched,
+                          ConcurrentLinkedQueue<DispatchRecord> records, ExecutorService clients) throws InterruptedException {
+        long start = epochMicros();
+        double intervalMicros = 1e6 / rate;
+        for (int seq = 0; seq < maxRequests; seq++) {
+            if (countBySum && dispatched.get() >= tasks) break;
+            long due = start + Math.round(seq * intervalMicros);
+            long waitMicros = due - epochMicros();
+            if (waitMicros > 0) TimeUnit.MICROSECONDS.sleep(waitMicros);
+            if (!Instant.now().isBefore(deadline)) break;
+            int s = seq;
+            clients.submit(() -> {
+                DispatchRecord r = send(s, due, correlationId, requests.apply(s));
+                dispatched.addAndGet(r.tasks());
+                records.add(r);
+            });
+        }
+    }
+
     /** Sends one request and records its outcome; never throws. */
-    DispatchRecord send(int seq, String correlationId, DispatchRequest request) {
-        URI url = request.path().startsWith("/") ? target.baseUrl().resolve(request.path()) : target.v3Root().resolve(request.path());
-        HttpRequest.Builder b = HttpRequest.newBuilder(url).timeout(requestTimeout)
+    DispatchRecord send(int seq, long intendedMicros, String correlationId, DispatchRequest request) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(request.url()).timeout(requestTimeout)
                 .header("Correlation-ID", correlationId).header("Accept", "application/json");
         auth.forMethod(request.method()).forEach(b::header);
         if (request.body() != null) {
@@ -98,39 +140,46 @@ public final class Dispatcher {
         } else {
             b.method(request.method(), HttpRequest.BodyPublishers.noBody());
         }
-        long sentNanos = System.nanoTime();
         long sentMicros = epochMicros();
         try {
             HttpResponse<byte[]> response = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            long latency = (System.nanoTime() - sentNanos) / 1000;
-            String href = null;
-            String error = null;
-            if (response.statusCode() == 202) {
-                href = taskHref(response.body());
-                if (href == null) error = "202 without a task href";
-            } else {
-                error = "HTTP " + response.statusCode();
-            }
-            return new DispatchRecord(seq, sentMicros, latency, response.statusCode(), href, error);
+            long latency = epochMicros() - intendedMicros;
+            boolean echoed = correlationId.equals(response.headers().firstValue("Correlation-ID").orElse(null));
+            String date = response.headers().firstValue("Date").orElse(null);
+            return answered(seq, intendedMicros, sentMicros, latency, response.statusCode(), response.body(), request.answer(),
+                    echoed, date);
         } catch (IOException e) {
-            return new DispatchRecord(seq, sentMicros, -1, -1, null, e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return new DispatchRecord(seq, intendedMicros, sentMicros, -1, -1, null, 0, false, null,
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new DispatchRecord(seq, sentMicros, -1, -1, null, "interrupted");
+            return new DispatchRecord(seq, intendedMicros, sentMicros, -1, -1, null, 0, false, null, "interrupted");
         }
     }
 
-    private static String taskHref(byte[] body) {
+    private static DispatchRecord answered(int seq, long intended, long sent, long latency, int status, byte[] body,
+                                           DispatchRequest.Answer expected, boolean echoed, String date) {
+        JsonNode node = parse(body);
+        if (expected == DispatchRequest.Answer.TASK_HREF) {
+            String href = status == 202 && node != null ? node.path("task").textValue() : null;
+            String error = status != 202 ? "HTTP " + status : href == null ? "202 without a task href" : null;
+            return new DispatchRecord(seq, intended, sent, latency, status, href, href == null ? 0 : 1, echoed, date, error);
+        }
+        boolean ok = status == 200 && node != null && node.path("tasks_executed").canConvertToLong();
+        long n = ok ? node.path("tasks_executed").asLong() : 0;
+        return new DispatchRecord(seq, intended, sent, latency, status, null, n, echoed, date,
+                ok ? null : status != 200 ? "HTTP " + status : "200 without tasks_executed");
+    }
+
+    private static JsonNode parse(byte[] body) {
         try {
-            JsonNode node = JSON.readTree(body);
-            return node == null ? null : node.path("task").textValue();
+            return JSON.readTree(body);
         } catch (IOException e) {
             return null;
         }
     }
 
-    private static long epochMicros() {
+    static long epochMicros() {
         Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
     }

@@ -1,10 +1,22 @@
 package io.pulpperf.throughput.load;
 
+import io.pulpperf.throughput.config.Target;
 import io.pulpperf.throughput.pulp.PulpClient;
+import java.util.Optional;
 
 /** POST distributions/file/file/: one {@code general_create} task per request. */
 final class DistributionCreateWorkload implements Workload {
     static final String LIST_PATH = "distributions/file/file/";
+    private final Target target;
+
+    DistributionCreateWorkload(Target target) {
+        this.target = target;
+    }
+
+    @Override
+    public void preflight(PulpClient client) {
+        client.requireEndpoint(target.v3Root().resolve(LIST_PATH), "the pulp_file plugin (distributions/file/file/)");
+    }
 
     @Override
     public void prepare(PulpClient client, String runName, int tasks, int concurrency) {
@@ -13,18 +25,27 @@ final class DistributionCreateWorkload implements Workload {
 
     @Override
     public DispatchRequest request(String runName, int seq) {
-        String name = runName + "-" + seq;
-        return new DispatchRequest("POST", LIST_PATH, "{\"name\":\"" + name + "\",\"base_path\":\"" + name + "\"}");
+        return create(runName + "-" + seq);
+    }
+
+    private DispatchRequest create(String name) {
+        return new DispatchRequest("POST", target.v3Root().resolve(LIST_PATH),
+                "{\"name\":\"" + name + "\",\"base_path\":\"" + name + "\"}", DispatchRequest.Answer.TASK_HREF);
+    }
+
+    @Override
+    public boolean nudge(PulpClient client, String runName) {
+        return client.post(LIST_PATH, create(runName + "-nudge").body()).isPresent();
     }
 
     @Override
     public int cleanup(PulpClient client, String runName) {
-        int n = 0;
-        for (String href : client.hrefsByNamePrefix(LIST_PATH, runName + "-")) {
-            client.delete(href);
-            n++;
-        }
-        return n;
+        return client.deleteAll(client.hrefsByNamePrefix(LIST_PATH, runName + "-"));
+    }
+
+    @Override
+    public Optional<String> taskNameContains() {
+        return Optional.of("general_create");
     }
 
     @Override

@@ -1,7 +1,10 @@
 package io.pulpperf.throughput.load;
 
-import io.pulpperf.throughput.pulp.PulpClient;
+import io.pulpperf.throughput.config.Target;
 import io.pulpperf.throughput.pulp.PulpApiException;
+import io.pulpperf.throughput.pulp.PulpClient;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -14,7 +17,17 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 final class RepositoryDeleteWorkload implements Workload {
     static final String LIST_PATH = "repositories/file/file/";
+    private final Target target;
     private AtomicReferenceArray<String> hrefs = new AtomicReferenceArray<>(0);
+
+    RepositoryDeleteWorkload(Target target) {
+        this.target = target;
+    }
+
+    @Override
+    public void preflight(PulpClient client) {
+        client.requireEndpoint(target.v3Root().resolve(LIST_PATH), "the pulp_file plugin (repositories/file/file/)");
+    }
 
     @Override
     public void prepare(PulpClient client, String runName, int tasks, int concurrency) {
@@ -29,7 +42,7 @@ final class RepositoryDeleteWorkload implements Workload {
             for (Future<?> f : futures) {
                 try {
                     f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     if (e.getCause() instanceof PulpApiException api) throw api;
                     throw new IllegalStateException("creating repositories failed: " + e.getCause(), e.getCause());
                 }
@@ -49,17 +62,27 @@ final class RepositoryDeleteWorkload implements Workload {
 
     @Override
     public DispatchRequest request(String runName, int seq) {
-        return new DispatchRequest("DELETE", hrefs.get(seq), null);
+        return new DispatchRequest("DELETE", client(hrefs.get(seq)), null, DispatchRequest.Answer.TASK_HREF);
+    }
+
+    private java.net.URI client(String href) {
+        return target.baseUrl().resolve(href);
+    }
+
+    @Override
+    public boolean nudge(PulpClient client, String runName) {
+        String href = client.createRepository(runName + "-nudge");
+        return client.delete(href).isPresent();
     }
 
     @Override
     public int cleanup(PulpClient client, String runName) {
-        int n = 0;
-        for (String href : client.hrefsByNamePrefix(LIST_PATH, runName + "-")) {
-            client.delete(href);
-            n++;
-        }
-        return n;
+        return client.deleteAll(client.hrefsByNamePrefix(LIST_PATH, runName + "-"));
+    }
+
+    @Override
+    public Optional<String> taskNameContains() {
+        return Optional.of("general_delete");
     }
 
     @Override

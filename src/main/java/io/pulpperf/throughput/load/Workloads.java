@@ -1,13 +1,18 @@
 package io.pulpperf.throughput.load;
 
-/** The workload implementation for a configured workload name. */
+import io.pulpperf.throughput.config.Scenario;
+import io.pulpperf.throughput.config.Target;
+
+/** The workload implementation for a scenario. */
 public final class Workloads {
     private Workloads() {}
 
-    public static Workload of(io.pulpperf.throughput.config.Workload kind) {
-        return switch (kind) {
-            case DISTRIBUTION_CREATE -> new DistributionCreateWorkload();
-            case REPOSITORY_DELETE -> new RepositoryDeleteWorkload();
+    public static Workload of(Scenario scenario, Target target) {
+        return switch (scenario.workload()) {
+            case DISTRIBUTION_CREATE -> new DistributionCreateWorkload(target);
+            case REPOSITORY_DELETE -> new RepositoryDeleteWorkload(target);
+            case TASK_INGESTION -> new TaskIngestionWorkload(target, scenario.testPath());
+            case CUSTOM -> new CustomWorkload(target, scenario.request());
         };
     }
 }

@@ -100,12 +100,18 @@ public final class RunAnalyzer implements Consumer<PulpTask> {
         histograms.get(part).recordValue(Math.max(0, micros));
     }
 
+    /** The run's figures when every dispatched task is known by its href. */
+    public RunMetrics result(Collection<String> acceptedHrefs) {
+        return result(acceptedHrefs, 0);
+    }
+
     /**
      * The run's figures.
      *
-     * @param acceptedHrefs task hrefs Pulp returned at dispatch; those never observed are lost
+     * @param acceptedHrefs      task hrefs Pulp returned at dispatch; those never observed are lost
+     * @param acceptedWithoutHref tasks reported dispatched without hrefs ({"tasks_executed": N}); lost by count
      */
-    public RunMetrics result(Collection<String> acceptedHrefs) {
+    public RunMetrics result(Collection<String> acceptedHrefs, long acceptedWithoutHref) {
         long completed = byState.getOrDefault("completed", 0L);
         long observed = observedHrefs.size();
         List<String> lostHrefs = new ArrayList<>();
@@ -116,10 +122,12 @@ public final class RunAnalyzer implements Consumer<PulpTask> {
                 if (lostHrefs.size() < 50) lostHrefs.add(href);
             }
         }
+        long submitted = acceptedHrefs.size() + acceptedWithoutHref;
+        if (acceptedWithoutHref > 0) lost = Math.max(0, submitted - observed);
         Map<LatencyPart, LatencySummary> latency = new EnumMap<>(LatencyPart.class);
         histograms.forEach((part, h) -> latency.put(part, LatencySummary.of(h)));
         long bucket = bucketMicros();
-        return new RunMetrics(acceptedHrefs.size(), observed, lost, lostHrefs, unreadable, Map.copyOf(byState),
+        return new RunMetrics(submitted, observed, lost, lostHrefs, unreadable, Map.copyOf(byState),
                 observed == 0 ? null : (double) completed / observed,
                 rate(completed, firstStarted, lastFinished), rate(completed, firstCreated, lastFinished), steadyRate(),
                 latency, firstCreated, firstStarted, lastFinished, new LinkedHashMap<>(errors), timeline(bucket), bucket);

@@ -1,49 +1,79 @@
 package io.pulpperf.throughput.measure;
 
-import org.awaitility.Awaitility;
-
 import io.pulpperf.throughput.pulp.PulpApiException;
 import io.pulpperf.throughput.pulp.PulpClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * Waits with Awaitility until none of a run's tasks is waiting, running or canceling. Each poll
- * is one small request ({@code limit=1}, only the count is read). Fails fast, with the last known
- * count, when the API stops answering instead of sitting out the whole timeout.
+ * is one small request ({@code limit=1}: only the count is read). Fails fast, with the last known
+ * count, when the API stops answering, instead of sitting out the whole timeout.
+ *
+ * <p>Also watches for stalls: a real Pulp (seen on 3.105) can leave tasks waiting while workers
+ * are online and idle, until something wakes the queue. When the count has not moved for the
+ * stall period, no task of the run is running and workers are online, that is named and the
+ * caller's {@code onStall} runs (once per stall).
  */
 public final class RunAwaiter {
     private final PulpClient client;
     private final Duration pollInterval;
     private final int maxConsecutiveErrors;
+    private final Duration stallPeriod;
 
-    public RunAwaiter(PulpClient client, Duration pollInterval, int maxConsecutiveErrors) {
+    public RunAwaiter(PulpClient client, Duration pollInterval, int maxConsecutiveErrors, Duration stallPeriod) {
         this.client = client;
         this.pollInterval = pollInterval;
         this.maxConsecutiveErrors = maxConsecutiveErrors;
+        this.stallPeriod = stallPeriod;
     }
 
-    /** How the wait ended. */
-    public record Outcome(boolean finished, long lastUnfinished, int polls, String problem) {}
+    /**
+     * How the wait ended.
+     *
+     * @param finished       every task reached a final state
+     * @param lastUnfinished unfinished tasks at the last good poll (-1 if none succeeded)
+     * @param polls          polls sent
+     * @param problem        why it ended early, else null
+     * @param stalls         stalls seen, in words
+     */
+    public record Outcome(boolean finished, long lastUnfinished, int polls, String problem, List<String> stalls) {}
+
+    /** Waits for the run's tasks; see {@link #awaitFinished(Map, Duration, Consumer, Runnable)}. */
+    public Outcome awaitFinished(Map<String, String> runFilter, Duration timeout, Consumer<Long> progress) {
+        return awaitFinished(runFilter, timeout, progress, () -> { });
+    }
 
     /**
      * Waits at most {@code timeout}; {@code progress} gets the unfinished count after each poll.
      * Never throws for a timeout or a dead API: the outcome says so, and the caller still collects.
+     *
+     * @param runFilter task list parameters that select the run's tasks (e.g. its logging_cid)
      */
-    public Outcome awaitFinished(String correlationId, Duration timeout, Consumer<Long> progress) {
+    public Outcome awaitFinished(Map<String, String> runFilter, Duration timeout, Consumer<Long> progress, Runnable onStall) {
         AtomicLong unfinished = new AtomicLong(-1);
         AtomicInteger polls = new AtomicInteger();
         AtomicInteger consecutiveErrors = new AtomicInteger();
         AtomicReference<String> lastError = new AtomicReference<>();
-        Map<String, String> query = Map.of("logging_cid", correlationId, "state__in", "waiting,running,canceling",
-                "fields", "pulp_href", "limit", "1");
+        List<String> stalls = new ArrayList<>();
+        long[] unchangedSince = {System.nanoTime()};
+        boolean[] stallReported = {false};
+        Map<String, String> query = new LinkedHashMap<>(runFilter);
+        query.put("state__in", "waiting,running,canceling");
+        query.put("fields", "pulp_href");
+        query.put("limit", "1");
         try {
-            Awaitility.await("tasks of run " + correlationId + " to finish")
+            Awaitility.await("tasks of the run to finish")
                     .atMost(timeout)
                     .pollDelay(Duration.ZERO)
                     .pollInterval(pollInterval)
@@ -53,7 +83,18 @@ public final class RunAwaiter {
                         try {
                             long n = client.tasks(query).count();
                             consecutiveErrors.set(0);
-                            unfinished.set(n);
+                            if (n != unfinished.getAndSet(n)) {
+                                unchangedSince[0] = System.nanoTime();
+                                stallReported[0] = false;
+                            } else if (n > 0 && !stallReported[0]
+                                    && System.nanoTime() - unchangedSince[0] >= stallPeriod.toNanos()) {
+                                String stall = stall(runFilter, n);
+                                if (stall != null) {
+                                    stallReported[0] = true;
+                                    stalls.add(stall);
+                                    onStall.run();
+                                }
+                            }
                             progress.accept(n);
                             return n == 0;
                         } catch (PulpApiException e) {
@@ -62,13 +103,28 @@ public final class RunAwaiter {
                             return false;
                         }
                     });
-            return new Outcome(true, 0, polls.get(), null);
+            return new Outcome(true, 0, polls.get(), null, stalls);
         } catch (ConditionTimeoutException e) {
+            String stalled = stalls.isEmpty() ? "" : " (" + stalls.get(stalls.size() - 1) + ")";
             return new Outcome(false, unfinished.get(), polls.get(),
-                    "timed out after " + timeout.toSeconds() + " s with " + unfinished.get() + " tasks still unfinished");
-        } catch (org.awaitility.core.TerminalFailureException e) {
+                    "timed out after " + timeout.toSeconds() + " s with " + unfinished.get() + " tasks still unfinished" + stalled, stalls);
+        } catch (TerminalFailureException e) {
             return new Outcome(false, unfinished.get(), polls.get(), "the tasks API stopped answering after "
-                    + consecutiveErrors.get() + " failed polls (last known unfinished: " + unfinished.get() + "): " + lastError.get());
+                    + consecutiveErrors.get() + " failed polls in a row (last known unfinished: " + unfinished.get() + "): "
+                    + lastError.get(), stalls);
         }
+    }
+
+    /** Names a stall when none of the run's tasks runs although workers are online; else null. */
+    private String stall(Map<String, String> runFilter, long unfinished) {
+        Map<String, String> running = new LinkedHashMap<>(runFilter);
+        running.put("state", "running");
+        running.put("fields", "pulp_href");
+        running.put("limit", "1");
+        if (client.tasks(running).count() > 0) return null;
+        int workers = client.status().workerCount();
+        if (workers == 0) return null;
+        return "stall: " + unfinished + " tasks waiting while " + workers + " workers were online and none of the run's tasks ran for "
+                + stallPeriod.toSeconds() + " s";
     }
 }

@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Pages through a run's tasks ({@code logging_cid}) oldest first with keyset paging on
- * {@code pulp_created}: each page asks for {@code pulp_created__gte} the last one seen, so the
- * server never walks a growing offset. Tasks stream to the sink as pages arrive.
+ * Pages through a run's tasks oldest first with keyset paging on {@code pulp_created}: each page
+ * asks for {@code pulp_created__gte} the last one seen, so the server never walks a growing
+ * offset. Tasks stream to the sink as pages arrive; only the needed fields are asked for.
  */
 public final class TaskCollector {
     private final PulpClient client;
@@ -28,11 +28,16 @@ public final class TaskCollector {
     /** What a collection saw. */
     public record Collection(long tasks, long unreadable, int pages) {}
 
-    /**
-     * Streams every task with this correlation id to {@code sink}; stops at the deadline or after
-     * {@code maxPages}, whichever comes first.
-     */
+    /** Collects the tasks of one correlation id; see {@link #collect(Map, Consumer, Instant, int)}. */
     public Collection collect(String correlationId, Consumer<PulpTask> sink, Instant deadline, int maxPages) {
+        return collect(Map.of("logging_cid", correlationId), sink, deadline, maxPages);
+    }
+
+    /**
+     * Streams every task matching {@code runFilter} (task list parameters, e.g. its logging_cid)
+     * to {@code sink}; stops at the deadline or after {@code maxPages}, whichever comes first.
+     */
+    public Collection collect(Map<String, String> runFilter, Consumer<PulpTask> sink, Instant deadline, int maxPages) {
         Long last = null;
         Set<String> atLast = new HashSet<>();  // hrefs already emitted whose pulp_created == last
         long emitted = 0;
@@ -40,8 +45,7 @@ public final class TaskCollector {
         int pages = 0;
         int offset = 0;  // only used when one timestamp fills a whole page
         while (pages < maxPages && Instant.now().isBefore(deadline)) {
-            Map<String, String> q = new LinkedHashMap<>();
-            q.put("logging_cid", correlationId);
+            Map<String, String> q = new LinkedHashMap<>(runFilter);
             q.put("ordering", "pulp_created");
             q.put("fields", PulpTask.FIELDS);
             q.put("limit", String.valueOf(pageSize));

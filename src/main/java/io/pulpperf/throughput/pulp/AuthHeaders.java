@@ -1,40 +1,55 @@
 package io.pulpperf.throughput.pulp;
 
+import io.pulpperf.throughput.config.Credentials;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The headers that authenticate a request: a login session (cookie plus CSRF token on writes) or
- * HTTP Basic. Holds secrets, so it has no useful {@code toString} and nothing logs it.
+ * The headers that authenticate a request: a login session (cookie plus CSRF token on writes),
+ * a bearer token, or HTTP Basic, plus any extra headers the user gave (e.g. {@code x-rh-identity}).
+ * Holds secrets, so its {@code toString} names only the kind and nothing logs it.
  *
  * <p>A session is preferred: on a real Pulp every Basic request costs ~0.4 s of server CPU
  * (PBKDF2 with 1,000,000 iterations, see shared/pulp-recordings/README.md), which would make the
  * suite the bottleneck of what it measures.
  */
 public final class AuthHeaders {
-    private final String basic;
+    private final String authorization;
     private final String sessionId;
     private final String csrfToken;
+    private final Map<String, String> extra;
 
-    private AuthHeaders(String basic, String sessionId, String csrfToken) {
-        this.basic = basic;
+    private AuthHeaders(String authorization, String sessionId, String csrfToken, Map<String, String> extra) {
+        this.authorization = authorization;
         this.sessionId = sessionId;
         this.csrfToken = csrfToken;
+        this.extra = Map.copyOf(extra);
     }
 
     public static AuthHeaders none() {
-        return new AuthHeaders(null, null, null);
+        return new AuthHeaders(null, null, null, Map.of());
     }
 
     public static AuthHeaders basic(String username, String password) {
-        String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new AuthHeaders("Basic " + token, null, null);
+        return new AuthHeaders(basicValue(username, password), null, null, Map.of());
     }
 
-    public static AuthHeaders session(String sessionId, String csrfToken) {
-        return new AuthHeaders(null, sessionId, csrfToken);
+    /** What the credentials allow before any login: bearer token, else Basic, plus the extra headers. */
+    public static AuthHeaders from(Credentials c) {
+        String authorization = c.token() != null ? "Bearer " + c.token()
+                : c.hasPassword() ? basicValue(c.username(), c.password()) : null;
+        return new AuthHeaders(authorization, null, null, c.extraHeaders());
+    }
+
+    /** This identity, logged in: the session replaces Basic auth; extra headers stay. */
+    public AuthHeaders withSession(String sessionId, String csrfToken) {
+        return new AuthHeaders(null, sessionId, csrfToken, extra);
+    }
+
+    private static String basicValue(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public boolean isSession() {
@@ -43,8 +58,8 @@ public final class AuthHeaders {
 
     /** Headers for one request; writes with a session also carry the CSRF token, as Django requires. */
     public Map<String, String> forMethod(String method) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (basic != null) headers.put("Authorization", basic);
+        Map<String, String> headers = new LinkedHashMap<>(extra);
+        if (authorization != null) headers.put("Authorization", authorization);
         if (sessionId != null) {
             headers.put("Cookie", "sessionid=" + sessionId + "; csrftoken=" + csrfToken);
             boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
@@ -55,6 +70,8 @@ public final class AuthHeaders {
 
     @Override
     public String toString() {
-        return sessionId != null ? "AuthHeaders[session]" : basic != null ? "AuthHeaders[basic]" : "AuthHeaders[none]";
+        String kind = sessionId != null ? "session" : authorization == null ? "none"
+                : authorization.startsWith("Bearer") ? "bearer" : "basic";
+        return "AuthHeaders[" + kind + ", extra headers " + extra.keySet() + "]";
     }
 }

@@ -40,12 +40,20 @@ public final class PulpClient {
      */
     public PulpClient(Target target, Duration connectTimeout, Duration readTimeout) {
         this.target = target;
-        this.config = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+        RestAssuredConfig base = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
                 .setParam("http.connection.timeout", (int) connectTimeout.toMillis())
                 .setParam("http.socket.timeout", (int) readTimeout.toMillis())
                 .setParam("http.connection-manager.timeout", readTimeout.toMillis()));
-        Credentials c = target.credentials();
-        this.auth = c.hasPassword() ? AuthHeaders.basic(c.username(), c.password()) : AuthHeaders.none();
+        javax.net.ssl.SSLContext tls = TlsContexts.of(target.tls());
+        if (tls != null) {
+            @SuppressWarnings("deprecation")  // REST Assured 5 runs on HttpClient 4, which takes this factory
+            var factory = new org.apache.http.conn.ssl.SSLSocketFactory(tls, target.tls().insecure()
+                    ? org.apache.http.conn.ssl.SSLSocketFactory.ALLOW_ALL_HOSTNAME_VERIFIER
+                    : org.apache.http.conn.ssl.SSLSocketFactory.STRICT_HOSTNAME_VERIFIER);
+            base = base.sslConfig(io.restassured.config.SSLConfig.sslConfig().sslSocketFactory(factory));
+        }
+        this.config = base;
+        this.auth = AuthHeaders.from(target.credentials());
         this.correlationId = null;
     }
 
@@ -76,11 +84,11 @@ public final class PulpClient {
      */
     public void login() {
         Credentials c = target.credentials();
-        if (!c.hasPassword()) return;
+        if (!c.hasPassword() || c.token() != null) return;  // a bearer token is used as it is
         URI url = target.v3Root().resolve("login/");
         Response r = call("POST", url, spec("POST").body("{}").contentType(ContentType.JSON));
         if (r.statusCode() == 201 && r.getCookie("sessionid") != null && r.getCookie("csrftoken") != null) {
-            auth = AuthHeaders.session(r.getCookie("sessionid"), r.getCookie("csrftoken"));
+            auth = auth.withSession(r.getCookie("sessionid"), r.getCookie("csrftoken"));
         } else if (r.statusCode() == 401 || r.statusCode() == 403) {
             throw new PulpApiException("Pulp refused the credentials of user '" + c.username() + "' (HTTP " + r.statusCode()
                     + " at " + url.getPath() + "); check -Dpulp.username/-Dpulp.password or PULP_USERNAME/PULP_PASSWORD", r.statusCode());
@@ -126,6 +134,41 @@ public final class PulpClient {
         if (r.statusCode() == 404 || r.statusCode() == 204) return Optional.empty();
         requireStatus(r, url, 202);
         return Optional.ofNullable(json(r, url).path("task").textValue());
+    }
+
+    /** POSTs JSON to a path under the v3 root; returns the dispatched task's href when Pulp answered 202. */
+    public Optional<String> post(String path, String jsonBody) {
+        URI url = target.v3Root().resolve(path);
+        Response r = call("POST", url, spec("POST").contentType(ContentType.JSON).body(jsonBody));
+        requireStatus(r, url, 202);
+        return Optional.ofNullable(json(r, url).path("task").textValue());
+    }
+
+    /** Deletes every href (404s are fine: already gone); returns how many were requested. */
+    public int deleteAll(List<String> hrefs) {
+        hrefs.forEach(this::delete);
+        return hrefs.size();
+    }
+
+    /** Fails before any load, naming what is missing, when {@code GET url} answers 404 (or 401/403). */
+    public void requireEndpoint(URI url, String what) {
+        requireEndpoint(url, what, "GET");
+    }
+
+    /** Like {@link #requireEndpoint(URI, String)} with another method (OPTIONS for views that act on GET). */
+    public void requireEndpoint(URI url, String what, String method) {
+        RequestSpecification spec = spec(method);
+        if (method.equals("GET")) spec.queryParam("limit", 1);
+        Response r = call(method, url, spec);
+        if (r.statusCode() == 404) {
+            throw new PulpApiException("the server has no " + url.getPath() + ": " + what + " is not there; check "
+                    + "-Dpulp.apiRoot, -Dpulp.apiPath and -Dpulp.domain, and that the plugin is installed", 404);
+        }
+        if (r.statusCode() == 401 || r.statusCode() == 403) requireStatus(r, url, 200);
+        if (r.statusCode() >= 500) {
+            throw new PulpApiException(method + " " + url.getPath() + " answered " + r.statusCode() + " before any load: "
+                    + what + " does not work on this server", r.statusCode());
+        }
     }
 
     /** Hrefs of the rows of a list endpoint (relative to the v3 root) whose name starts with this prefix. */

@@ -1,7 +1,9 @@
 package io.pulpperf.throughput.run;
 
 import io.pulpperf.throughput.config.Scenario;
+import io.pulpperf.throughput.config.Shape;
 import io.pulpperf.throughput.config.SuiteSettings;
+import io.pulpperf.throughput.config.WorkerMismatch;
 import io.pulpperf.throughput.load.DispatchLogCsv;
 import io.pulpperf.throughput.load.DispatchRecord;
 import io.pulpperf.throughput.load.Dispatcher;
@@ -23,12 +25,13 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Runs one scenario end to end: workers, fixtures, dispatch, wait, collect, analyse, clean up.
- * Whatever happens after dispatch, the raw data collected so far is on disk and the result
- * carries the partial figures with the problem named.
+ * Runs one scenario end to end: endpoint check, workers, fixtures, dispatch, wait, collect,
+ * analyse, clean up. Whatever happens after dispatch, the raw data collected so far is on disk
+ * and the result carries the partial figures with the problem named.
  */
 public final class ScenarioRunner {
     private static final int MAX_CONSECUTIVE_POLL_ERRORS = 5;
+    private static final Duration CLEANUP_TIMEOUT = Duration.ofMinutes(2);
 
     private final SuiteSettings settings;
     private final PulpClient client;
@@ -42,12 +45,12 @@ public final class ScenarioRunner {
      */
     public ScenarioRunner(SuiteSettings settings, PulpClient client, Dispatcher dispatcher, WorkerControl workers,
                           PrintStream console, String targetLabel) {
-        this.targetLabel = targetLabel;
         this.settings = settings;
         this.client = client;
         this.dispatcher = dispatcher;
         this.workers = workers;
         this.console = console;
+        this.targetLabel = targetLabel;
     }
 
     /** Thrown before any load when the worker count does not match and may not be changed. */
@@ -58,26 +61,34 @@ public final class ScenarioRunner {
     }
 
     /**
-     * Runs the scenario. Throws before dispatch when it cannot start (workers, fixtures); after
-     * dispatch it always returns a result.
+     * Runs the scenario. Throws before dispatch when it cannot start (endpoint, workers,
+     * fixtures); after dispatch it always returns a result.
      */
     public ScenarioResult run(Scenario scenario, Phases phases) throws Exception {
         String runId = UUID.randomUUID().toString().replace("-", "");
         String runName = "tps-" + runId.substring(0, 12);
         Path dir = settings.outputDir().resolve(scenario.name());
-        Workload workload = Workloads.of(scenario.workload());
+        Workload workload = Workloads.of(scenario, settings.target());
+        boolean backlog = scenario.shape() == Shape.BACKLOG;
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         notes.add(workload.note());
 
-        int online = phases.phase("Bring " + scenario.workers() + " workers online", () -> workers.ensure(scenario.workers()));
-        if (online != scenario.workers()) {
-            String why = online + " workers are online but the scenario needs " + scenario.workers()
-                    + (workers.canScale() ? " and scaling did not reach it" : " and the suite cannot scale this Pulp's workers");
-            if (settings.onWorkerMismatch() == io.pulpperf.throughput.config.WorkerMismatch.SKIP) {
-                throw new WorkerMismatchException(why + "; skipped (set -Dpulp.workers.mismatch=label to run it anyway)");
+        phases.phase("Check that the workload's endpoint exists", () -> {
+            workload.preflight(client);
+            return null;
+        });
+        int online;
+        if (backlog) {
+            if (!workers.canScale()) {
+                throw new WorkerMismatchException("the backlog shape scales workers to 0 and back, but the suite cannot scale "
+                        + "this Pulp's workers; skipped (set -Dpulp.workers.scaleCommand)");
             }
-            notes.add("Ran with " + online + " workers instead of " + scenario.workers() + ": " + why + ".");
+            online = phases.phase("Scale workers to 0 (backlog: tasks queue up first)", () -> workers.ensure(0));
+            if (online != 0) throw new WorkerMismatchException(online + " workers stayed online after scaling to 0; skipped");
+        } else {
+            online = phases.phase("Bring " + scenario.workers() + " workers online", () -> workers.ensure(scenario.workers()));
+            checkWorkers(scenario, online, notes);
         }
         phases.phase("Prepare fixtures (not measured)", () -> {
             workload.prepare(client, runName, scenario.tasks(), scenario.concurrency());
@@ -85,58 +96,103 @@ public final class ScenarioRunner {
         });
 
         Instant deadline = Instant.now().plus(scenario.timeout());
-        List<DispatchRecord> records = phases.phase("Dispatch " + scenario.tasks() + " tasks with " + scenario.concurrency() + " clients",
-                () -> dispatcher.run(runId, scenario.tasks(), scenario.concurrency(), seq -> workload.request(runName, seq), deadline));
+        String load = scenario.isOpenModel() ? scenario.rate() + " requests/s (open model, at most " + scenario.concurrency()
+                + " in flight)" : scenario.concurrency() + " clients (closed model)";
+        List<DispatchRecord> records = phases.phase("Dispatch " + scenario.tasks() + " tasks at " + load,
+                () -> dispatcher.run(runId, scenario.tasks(), scenario.concurrency(), scenario.rate(),
+                        seq -> workload.request(runName, seq), deadline));
         Path dispatchCsv = dir.resolve("dispatch.csv");
         DispatchLogCsv.write(dispatchCsv, records);
         DispatchSummary dispatch = DispatchSummary.of(records);
-        List<String> accepted = records.stream().filter(DispatchRecord::accepted).map(DispatchRecord::taskHref).toList();
-        if (records.size() < scenario.tasks()) problems.add("only " + records.size() + " of " + scenario.tasks() + " requests were sent before the timeout");
+        List<String> acceptedHrefs = records.stream().map(DispatchRecord::taskHref).filter(h -> h != null).toList();
+        long acceptedWithoutHref = records.stream().filter(r -> r.taskHref() == null).mapToLong(DispatchRecord::tasks).sum();
+        if (dispatch.tasks() < scenario.tasks()) {
+            problems.add("only " + dispatch.tasks() + " of " + scenario.tasks() + " tasks were dispatched before the timeout");
+        }
         if (dispatch.errors() > 0) problems.add(dispatch.errors() + " dispatch requests did not create a task: " + dispatch.byStatus());
+        RunFilter filter = dispatch.cidEchoed() ? RunFilter.byCorrelationId(runId)
+                : RunFilter.byTimeWindow(records, workload.taskNameContains());
+        notes.add(filter.description() + ".");
 
-        RunAwaiter awaiter = new RunAwaiter(client, settings.pollInterval(), MAX_CONSECUTIVE_POLL_ERRORS);
+        Runnable nudge = () -> nudge(workload, runId, runName, notes, problems);
+        if (backlog) {
+            online = phases.phase("Scale workers to " + scenario.workers() + " and start the drain", () -> workers.ensure(scenario.workers()));
+            checkWorkers(scenario, online, notes);
+            notes.add("Backlog: all tasks were queued with 0 workers; the drain began when " + online + " workers were online.");
+            // Pulp (seen on 3.105) leaves a queue built with no worker online asleep until another dispatch.
+            nudge.run();
+        }
+
+        RunAwaiter awaiter = new RunAwaiter(client, settings.pollInterval(), MAX_CONSECUTIVE_POLL_ERRORS, settings.stallPeriod());
         Duration left = Duration.between(Instant.now(), deadline);
         RunAwaiter.Outcome wait = phases.phase("Wait until no task of the run is waiting or running",
                 () -> left.isNegative() || left.isZero()
-                        ? new RunAwaiter.Outcome(false, -1, 0, "no time left after dispatch")
-                        : awaiter.awaitFinished(runId, left, new ProgressLine(scenario.name(), accepted.size(), 5_000, console)));
-        if (!wait.finished()) problems.add("the wait ended early: " + wait.problem() + "; the figures are from an incomplete run");
+                        ? new RunAwaiter.Outcome(false, -1, 0, "no time left after dispatch", List.of())
+                        : awaiter.awaitFinished(filter.params(), left,
+                                new ProgressLine(scenario.name(), dispatch.tasks(), 5_000, console), backlog ? nudge : () -> { }));
+        problems.addAll(wait.stalls());
+        if (!wait.finished()) problems.add("incomplete run: " + wait.problem());
 
         Path rawCsv = dir.resolve("tasks.csv");
         RunAnalyzer analyzer = new RunAnalyzer();
         RunMetrics metrics;
         try (RawTaskCsv raw = new RawTaskCsv(rawCsv)) {
             phases.phase("Collect the run's tasks page by page", () -> {
-                int maxPages = accepted.size() / settings.pageSize() * 2 + 10;
-                // Collection gets its own minute even after a timed-out wait: the data is what the run is for.
+                int maxPages = (int) Math.min(Integer.MAX_VALUE, dispatch.tasks() / settings.pageSize() * 2 + 10);
+                // Collection gets its own time even after a timed-out wait: the data is what the run is for.
+                Instant collectBy = Instant.now().plus(Duration.ofMinutes(1)).plusMillis(dispatch.tasks());
                 TaskCollector.Collection c = new TaskCollector(client, settings.pageSize())
-                        .collect(runId, analyzer.andThen(raw), Instant.now().plus(Duration.ofMinutes(1)).plus(
-                                Duration.ofMillis(accepted.size())), maxPages);
+                        .collect(filter.params(), analyzer.andThen(raw), collectBy, maxPages);
                 analyzer.addUnreadable(c.unreadable());
                 return c;
             });
         } catch (RuntimeException | IOException e) {
             problems.add("collecting the tasks failed part way: " + e.getMessage());
         } finally {
-            metrics = analyzer.result(accepted);
+            metrics = analyzer.result(acceptedHrefs, acceptedWithoutHref);
         }
-        if (settings.cleanup()) {
-            try {
-                phases.phase("Clean up what the run created (not measured)", () -> {
-                    // Its own correlation id: cleanup tasks are never counted, and the next scenario
-                    // starts only once they are done, so they do not queue in front of its tasks.
-                    String cleanupId = runId + "c";
-                    int deleted = workload.cleanup(client.withCorrelationId(cleanupId), runName);
-                    RunAwaiter.Outcome done = deleted == 0 ? null
-                            : awaiter.awaitFinished(cleanupId, Duration.ofMinutes(2), n -> { });
-                    if (done != null && !done.finished()) problems.add("cleanup tasks did not finish: " + done.problem());
-                    return deleted;
-                });
-            } catch (RuntimeException e) {
-                problems.add("cleanup failed (remove objects named " + runName + "-* by hand): " + e.getMessage());
-            }
-        }
+        if (settings.cleanup()) cleanup(workload, awaiter, runId, runName, phases, problems);
         return new ScenarioResult(scenario, runId, online, dispatch, metrics, wait.finished(), problems, notes, rawCsv,
                 dispatchCsv, targetLabel);
+    }
+
+    private void checkWorkers(Scenario scenario, int online, List<String> notes) {
+        if (online == scenario.workers()) return;
+        String why = online + " workers are online but the scenario needs " + scenario.workers()
+                + (workers.canScale() ? " and scaling did not reach it" : " and the suite cannot scale this Pulp's workers");
+        if (settings.onWorkerMismatch() == WorkerMismatch.SKIP) {
+            throw new WorkerMismatchException(why + "; skipped (set -Dpulp.workers.scaleCommand, or -Dpulp.workers.mismatch=label "
+                    + "to run it anyway)");
+        }
+        notes.add("Ran with " + online + " workers instead of " + scenario.workers() + ": " + why + ".");
+    }
+
+    /** One task of the suite's own, under its own correlation id so it is never counted. */
+    private void nudge(Workload workload, String runId, String runName, List<String> notes, List<String> problems) {
+        try {
+            if (workload.nudge(client.withCorrelationId(runId + "n"), runName)) {
+                notes.add("The suite dispatched one extra task of its own (not counted) to wake Pulp's task queue.");
+            }
+        } catch (RuntimeException e) {
+            problems.add("waking the queue with an extra task failed: " + e.getMessage());
+        }
+    }
+
+    private void cleanup(Workload workload, RunAwaiter awaiter, String runId, String runName, Phases phases, List<String> problems) {
+        try {
+            phases.phase("Clean up what the run created (not measured)", () -> {
+                // Its own correlation id: cleanup tasks are never counted, and the next scenario
+                // starts only once they are done, so they do not queue in front of its tasks.
+                String cleanupId = runId + "c";
+                int deleted = workload.cleanup(client.withCorrelationId(cleanupId), runName);
+                if (deleted > 0) {
+                    RunAwaiter.Outcome done = awaiter.awaitFinished(RunFilter.byCorrelationId(cleanupId).params(), CLEANUP_TIMEOUT, n -> { });
+                    if (!done.finished()) problems.add("cleanup tasks did not finish: " + done.problem());
+                }
+                return deleted;
+            });
+        } catch (Exception e) {
+            problems.add("cleanup failed (remove objects named " + runName + "-* by hand): " + e.getMessage());
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.pulpperf.throughput.config.SuiteSettings;
 import io.pulpperf.throughput.config.Target;
 import io.pulpperf.throughput.config.Thresholds;
 import io.pulpperf.throughput.config.WorkerMismatch;
+import io.pulpperf.throughput.config.WorkerScaling;
 import io.pulpperf.throughput.config.Workload;
 import io.pulpperf.throughput.load.Dispatcher;
 import io.pulpperf.throughput.pulp.PulpClient;
@@ -31,16 +32,16 @@ final class SimulatedRun implements AutoCloseable {
         Target target = new Target(URI.create(simulator.baseUrl()), config.apiPath(), null,
                 new Credentials(config.username(), config.password()));
         settings = new SuiteSettings(Path.of("test"), target, Duration.ofMillis(50), 1000, WorkerMismatch.SKIP, outputDir,
-                SimulatorSettings.defaults(), true, List.of());
+                SimulatorSettings.defaults(), true, WorkerScaling.none(), Duration.ofSeconds(30), List.of());
         client = new PulpClient(target, Duration.ofSeconds(5), Duration.ofSeconds(30));
         client.login();
-        Dispatcher dispatcher = new Dispatcher(Dispatcher.newHttpClient(Duration.ofSeconds(5)), target, client.auth(), Duration.ofSeconds(30));
+        Dispatcher dispatcher = new Dispatcher(Dispatcher.newHttpClient(Duration.ofSeconds(5)), client.auth(), Duration.ofSeconds(30));
         runner = new ScenarioRunner(settings, client, dispatcher, new SimulatorWorkers(simulator, client, Duration.ofSeconds(10)),
                 new PrintStream(OutputStream.nullOutputStream()), "simulator");
     }
 
     static Scenario scenario(String name, Workload workload, int workers, int tasks, int concurrency) {
-        return new Scenario(name, workload, workers, tasks, concurrency, Duration.ofSeconds(60), new Thresholds(0, 0, 0));
+        return Scenario.of(name, workload, workers, tasks, concurrency, Duration.ofSeconds(60), new Thresholds(0, 0, 0));
     }
 
     ScenarioResult run(Scenario scenario) throws Exception {

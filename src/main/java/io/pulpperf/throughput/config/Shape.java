@@ -1,0 +1,27 @@
+package io.pulpperf.throughput.config;
+
+/** How dispatch and processing overlap in a scenario (both from the test plans). */
+public enum Shape {
+    /** Workers up first; tasks are dispatched while they process. */
+    STEADY("steady"),
+    /**
+     * Workers scaled to 0, every task dispatched, then workers scaled to N: the drain is measured
+     * from the moment N workers are online (how the seed plan's results were taken).
+     */
+    BACKLOG("backlog");
+
+    private final String key;
+
+    Shape(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public static Shape of(String key) {
+        for (Shape s : values()) if (s.key.equals(key)) return s;
+        throw new IllegalArgumentException("unknown shape '" + key + "'; expected steady or backlog");
+    }
+}
