@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,18 @@ class ConfigLoaderTest {
         SuiteSettings s = new ConfigLoader(Map.of(), Map.of(), Path.of("")).load();
         assertThat(s.scenarios().stream().map(Scenario::workers).distinct()).hasSizeGreaterThanOrEqualTo(3);
         assertThat(s.scenarios().stream().map(Scenario::workload).distinct()).hasSize(2);
+    }
+
+    @Test
+    void everyShippedMatrixFileIsValid() throws IOException {
+        try (var files = Files.list(Path.of("config"))) {
+            List<Path> yaml = files.filter(f -> f.toString().endsWith(".yaml")).toList();
+            assertThat(yaml).hasSizeGreaterThanOrEqualTo(3);
+            for (Path f : yaml) {
+                assertThat(new ConfigLoader(Map.of("pulp.config", f.toString()), Map.of(), Path.of("")).load().scenarios())
+                        .as(f.toString()).isNotEmpty();
+            }
+        }
     }
 
     @Test
