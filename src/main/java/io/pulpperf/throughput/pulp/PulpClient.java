@@ -206,9 +206,18 @@ public final class PulpClient {
             return spec.urlEncodingEnabled(true).request(method, url);
         } catch (Exception e) {  // REST Assured rethrows checked IOExceptions (ConnectException, SocketTimeoutException) unwrapped
             Throwable root = e;
-            while (root.getCause() != null) root = root.getCause();
+            boolean tls = false;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                tls |= t instanceof javax.net.ssl.SSLException || t instanceof java.security.GeneralSecurityException;
+                root = t;
+            }
+            String tlsHint = "the server's certificate against -Dpulp.tls.caBundle, the client certificate in "
+                    + "-Dpulp.tls.keystore, or (only for a test server) -Dpulp.tls.insecure=true";
+            // With TLS 1.3 a server that wants a client certificate just drops the connection: no SSL error to see.
+            String hint = tls ? "check " + tlsHint : "check that Pulp runs there and -Dpulp.apiRoot is right"
+                    + ("https".equals(url.getScheme()) ? "; over https also check " + tlsHint : "");
             throw new PulpApiException("no answer from " + method + " " + withoutUserInfo(url) + " (" + root.getClass().getSimpleName()
-                    + (root.getMessage() == null ? "" : ": " + root.getMessage()) + "); check that Pulp runs there and -Dpulp.apiRoot is right", e);
+                    + (root.getMessage() == null ? "" : ": " + root.getMessage()) + "); " + hint, e);
         }
     }
 
