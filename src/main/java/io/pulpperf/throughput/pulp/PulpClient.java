@@ -31,6 +31,8 @@ public final class PulpClient {
     private final Target target;
     private final RestAssuredConfig config;
     private final String correlationId;
+    private final RetryPolicy retry;
+    private final RequestCounter counter;
     private AuthHeaders auth;
 
     /**
@@ -39,6 +41,11 @@ public final class PulpClient {
      * @param readTimeout    bound on waiting for an answer
      */
     public PulpClient(Target target, Duration connectTimeout, Duration readTimeout) {
+        this(target, connectTimeout, readTimeout, RetryPolicy.defaults());
+    }
+
+    /** @param retry how read-only calls are retried */
+    public PulpClient(Target target, Duration connectTimeout, Duration readTimeout, RetryPolicy retry) {
         this.target = target;
         RestAssuredConfig base = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
                 .setParam("http.connection.timeout", (int) connectTimeout.toMillis())
@@ -55,6 +62,8 @@ public final class PulpClient {
         this.config = base;
         this.auth = AuthHeaders.from(target.credentials());
         this.correlationId = null;
+        this.retry = retry;
+        this.counter = new RequestCounter();
     }
 
     private PulpClient(PulpClient other, String correlationId) {
@@ -62,6 +71,13 @@ public final class PulpClient {
         this.config = other.config;
         this.auth = other.auth;
         this.correlationId = correlationId;
+        this.retry = other.retry;
+        this.counter = other.counter;
+    }
+
+    /** Requests this client (and its correlation-id views) sent, and how many were retries. */
+    public RequestCounter counter() {
+        return counter;
     }
 
     /** The same client (same session) sending this Correlation-ID, so the tasks it causes can be found. */
@@ -99,9 +115,7 @@ public final class PulpClient {
     /** {@code GET status/} (no authentication needed). */
     public PulpStatus status() {
         URI url = target.statusUrl();
-        Response r = call("GET", url, RestAssured.given().config(config));
-        requireStatus(r, url, 200);
-        JsonNode root = json(r, url);
+        JsonNode root = read(url, () -> RestAssured.given().config(config), r -> json(r, url));
         Map<String, String> versions = new LinkedHashMap<>();
         for (JsonNode v : root.path("versions")) versions.put(v.path("component").asText(), v.path("version").asText());
         return new PulpStatus(versions, names(root.path("online_workers")), names(root.path("online_api_apps")),
@@ -112,11 +126,48 @@ public final class PulpClient {
     /** One page of {@code tasks/} with these query parameters. */
     public TaskPage tasks(Map<String, String> query) {
         URI url = target.v3Root().resolve("tasks/");
-        RequestSpecification spec = spec("GET");
-        query.forEach(spec::queryParam);
-        Response r = call("GET", url, spec);
-        requireStatus(r, url, 200);
-        return TaskParser.page(r.asByteArray());
+        return read(url, () -> {
+            RequestSpecification spec = spec("GET");
+            query.forEach(spec::queryParam);
+            return spec;
+        }, r -> TaskParser.page(r.asByteArray()));
+    }
+
+    /**
+     * A read-only GET, retried per the policy on no answer, 429, 5xx and unparsable bodies; the
+     * last failure is thrown when the tries run out.
+     */
+    private <T> T read(URI url, java.util.function.Supplier<RequestSpecification> spec,
+                       java.util.function.Function<Response, T> parse) {
+        PulpApiException last = null;
+        for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
+            String retryAfter = null;
+            try {
+                Response r = counted(() -> call("GET", url, spec.get()), attempt);
+                if (r.statusCode() == 200) return parse.apply(r);
+                retryAfter = r.header("Retry-After");
+                requireStatus(r, url, 200);
+            } catch (PulpApiException e) {
+                if (e.status() >= 0 && !RetryPolicy.retryable(e.status()) && e.status() != 200) throw e;
+                last = e;
+            }
+            if (attempt < retry.attempts()) sleep(retry.delay(attempt, retryAfter));
+        }
+        throw new PulpApiException(last.getMessage() + " (after " + retry.attempts() + " tries)", last.status());
+    }
+
+    private Response counted(java.util.function.Supplier<Response> call, int attempt) {
+        counter.record(attempt > 1);
+        return call.get();
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PulpApiException("interrupted while waiting to retry", e);
+        }
     }
 
     /** Creates a file repository (synchronous, 201) and returns its href. */
