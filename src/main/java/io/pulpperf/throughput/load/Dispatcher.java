@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import javax.net.ssl.SSLContext;
 
@@ -66,6 +67,12 @@ public final class Dispatcher {
      */
     public List<DispatchRecord> run(String correlationId, int tasks, int concurrency, Double rate,
                                     IntFunction<DispatchRequest> requests, Instant deadline) {
+        return run(correlationId, tasks, concurrency, rate, requests, deadline, r -> { });
+    }
+
+    /** As above; {@code onAnswer} sees each record as it comes (from the client threads), e.g. to log it. */
+    public List<DispatchRecord> run(String correlationId, int tasks, int concurrency, Double rate,
+                                    IntFunction<DispatchRequest> requests, Instant deadline, Consumer<DispatchRecord> onAnswer) {
         DispatchRequest.Answer answer = requests.apply(0).answer();
         boolean countBySum = answer == DispatchRequest.Answer.TASKS_EXECUTED;
         AtomicLong dispatched = new AtomicLong();
@@ -90,11 +97,16 @@ public final class Dispatcher {
                             DispatchRecord r = send(seq, now, correlationId, requests.apply(seq));
                             dispatched.addAndGet(r.tasks());
                             records.add(r);
+                            onAnswer.accept(r);
                         }
                     });
                 }
             } else {
-                schedule(correlationId, tasks, rate, requests, deadline, countBySum, maxRequests, dispatched, records, clients);
+                schedule(correlationId, tasks, rate, requests, deadline, countBySum, maxRequests, dispatched,
+                        r -> {
+                            records.add(r);
+                            onAnswer.accept(r);
+                        }, clients);
             }
             clients.shutdown();
             long waitMillis = Math.max(1, Duration.between(Instant.now(), deadline).toMillis()) + requestTimeout.toMillis();
@@ -111,7 +123,7 @@ public final class Dispatcher {
     /** The open model: this thread paces the requests; the pool sends them, queueing when C are in flight. */
     private void schedule(String correlationId, int tasks, double rate, IntFunction<DispatchRequest> requests, Instant deadline,
                           boolean countBySum, int maxRequests, AtomicLong dispatched,
-                          ConcurrentLinkedQueue<DispatchRecord> records, ExecutorService clients) throws InterruptedException {
+                          Consumer<DispatchRecord> records, ExecutorService clients) throws InterruptedException {
         long start = epochMicros();
         double intervalMicros = 1e6 / rate;
         for (int seq = 0; seq < maxRequests; seq++) {
@@ -124,7 +136,7 @@ public final class Dispatcher {
             clients.submit(() -> {
                 DispatchRecord r = send(s, due, correlationId, requests.apply(s));
                 dispatched.addAndGet(r.tasks());
-                records.add(r);
+                records.accept(r);
             });
         }
     }

@@ -31,6 +31,7 @@ public final class RunAnalyzer implements Consumer<PulpTask> {
     private final LongColumn started = new LongColumn();
     private final LongColumn finished = new LongColumn();
     private final LongColumn completedFinishes = new LongColumn();
+    private final List<String> unfinishedHrefs = new ArrayList<>();
     private long unreadable;
     private long duplicates;
     private Long firstCreated;
@@ -61,6 +62,7 @@ public final class RunAnalyzer implements Consumer<PulpTask> {
         started.add(task.startedMicros() == null ? -1 : task.startedMicros());
         finished.add(task.finishedMicros() == null ? -1 : task.finishedMicros());
         if (task.state().equals("completed") && task.finishedMicros() != null) completedFinishes.add(task.finishedMicros());
+        if (task.isIncomplete() && unfinishedHrefs.size() < 50) unfinishedHrefs.add(task.href());
         if (task.state().equals("failed")) {
             String key = task.errorDescription() == null ? "(no error description)" : task.errorDescription();
             if (errors.containsKey(key) || errors.size() < MAX_ERROR_GROUPS) errors.merge(key, 1L, Long::sum);
@@ -128,7 +130,8 @@ public final class RunAnalyzer implements Consumer<PulpTask> {
         return new RunMetrics(submitted, observed, lost, lostHrefs, unreadable, Map.copyOf(byState),
                 observed == 0 ? null : (double) completed / observed,
                 rate(completed, firstStarted, lastFinished), rate(completed, firstCreated, lastFinished), steadyRate(),
-                latency, firstCreated, firstStarted, lastFinished, new LinkedHashMap<>(errors), timeline(bucket), bucket);
+                latency, firstCreated, firstStarted, lastFinished, new LinkedHashMap<>(errors), timeline(bucket), bucket,
+                List.copyOf(unfinishedHrefs));
     }
 
     private static Double rate(long count, Long from, Long to) {

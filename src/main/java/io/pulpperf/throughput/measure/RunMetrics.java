@@ -24,12 +24,13 @@ import java.util.Map;
  * @param errors           failed tasks grouped by error description
  * @param timeline         per-interval counts
  * @param bucketMicros     the timeline's interval
+ * @param unfinishedHrefs  up to 50 tasks still waiting, running or canceling when collected
  */
 public record RunMetrics(long submitted, long observed, long lost, List<String> lostHrefs, long unreadable,
                          Map<String, Long> byState, Double successRate, Double throughput, Double makespanRate,
                          Double steadyRate, Map<LatencyPart, LatencySummary> latency, Long firstCreated,
                          Long firstStarted, Long lastFinished, Map<String, Long> errors, List<TimelineBucket> timeline,
-                         long bucketMicros) {
+                         long bucketMicros, List<String> unfinishedHrefs) {
 
     public long completed() {
         return byState.getOrDefault("completed", 0L);

@@ -31,7 +31,7 @@ import java.util.UUID;
  */
 public final class ScenarioRunner {
     private static final int MAX_CONSECUTIVE_POLL_ERRORS = 5;
-    private static final Duration CLEANUP_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration GRACE = Duration.ofMinutes(1);
 
     private final SuiteSettings settings;
     private final PulpClient client;
@@ -96,20 +96,36 @@ public final class ScenarioRunner {
         });
 
         Instant deadline = Instant.now().plus(scenario.timeout());
+        // Collection and cleanup fit in one more minute, so no scenario outlives its timeout by more.
+        Instant hardStop = deadline.plus(GRACE);
+        try (RunArtifacts files = new RunArtifacts()) {
+            return measure(scenario, phases, runId, runName, dir, workload, backlog, online, deadline, hardStop, files,
+                    problems, notes);
+        }
+    }
+
+    private ScenarioResult measure(Scenario scenario, Phases phases, String runId, String runName, Path dir, Workload workload,
+                                   boolean backlog, int onlineBefore, Instant deadline, Instant hardStop, RunArtifacts files,
+                                   List<String> problems, List<String> notes) throws Exception {
+        int online = onlineBefore;
         String load = scenario.isOpenModel() ? scenario.rate() + " requests/s (open model, at most " + scenario.concurrency()
                 + " in flight)" : scenario.concurrency() + " clients (closed model)";
+        Path dispatchCsv = dir.resolve("dispatch.csv");
+        DispatchLogCsv dispatchLog = files.track(new DispatchLogCsv(dispatchCsv));
         List<DispatchRecord> records = phases.phase("Dispatch " + scenario.tasks() + " tasks at " + load,
                 () -> dispatcher.run(runId, scenario.tasks(), scenario.concurrency(), scenario.rate(),
-                        seq -> workload.request(runName, seq), deadline));
-        Path dispatchCsv = dir.resolve("dispatch.csv");
-        DispatchLogCsv.write(dispatchCsv, records);
+                        seq -> workload.request(runName, seq), deadline, dispatchLog));
+        dispatchLog.close();
         DispatchSummary dispatch = DispatchSummary.of(records);
         List<String> acceptedHrefs = records.stream().map(DispatchRecord::taskHref).filter(h -> h != null).toList();
         long acceptedWithoutHref = records.stream().filter(r -> r.taskHref() == null).mapToLong(DispatchRecord::tasks).sum();
         if (dispatch.tasks() < scenario.tasks()) {
             problems.add("only " + dispatch.tasks() + " of " + scenario.tasks() + " tasks were dispatched before the timeout");
         }
-        if (dispatch.errors() > 0) problems.add(dispatch.errors() + " dispatch requests did not create a task: " + dispatch.byStatus());
+        if (dispatch.errors() > 0) {
+            String example = records.stream().filter(r -> r.error() != null).map(DispatchRecord::error).findFirst().orElse("");
+            problems.add(dispatch.errors() + " dispatch requests did not create a task: " + dispatch.byStatus() + " (first: " + example + ")");
+        }
         RunFilter filter = dispatch.cidEchoed() ? RunFilter.byCorrelationId(runId)
                 : RunFilter.byTimeWindow(records, workload.taskNameContains());
         notes.add(filter.description() + ".");
@@ -136,26 +152,30 @@ public final class ScenarioRunner {
         Path rawCsv = dir.resolve("tasks.csv");
         RunAnalyzer analyzer = new RunAnalyzer();
         RunMetrics metrics;
-        try (RawTaskCsv raw = new RawTaskCsv(rawCsv)) {
+        try {
+            RawTaskCsv raw = files.track(new RawTaskCsv(rawCsv));
             phases.phase("Collect the run's tasks page by page", () -> {
                 int maxPages = (int) Math.min(Integer.MAX_VALUE, dispatch.tasks() / settings.pageSize() * 2 + 10);
-                // Collection gets its own time even after a timed-out wait: the data is what the run is for.
-                Instant collectBy = Instant.now().plus(Duration.ofMinutes(1)).plusMillis(dispatch.tasks());
                 TaskCollector.Collection c = new TaskCollector(client, settings.pageSize())
-                        .collect(filter.params(), analyzer.andThen(raw), collectBy, maxPages);
+                        .collect(filter.params(), analyzer.andThen(raw), hardStop, maxPages);
                 analyzer.addUnreadable(c.unreadable());
+                if (Instant.now().isAfter(hardStop)) problems.add("collection stopped at the time limit: the figures are partial");
                 return c;
             });
+            raw.close();
         } catch (RuntimeException | IOException e) {
             problems.add("collecting the tasks failed part way: " + e.getMessage());
         } finally {
             metrics = analyzer.result(acceptedHrefs, acceptedWithoutHref);
         }
-        if (settings.cleanup()) cleanup(workload, awaiter, runId, runName, phases, problems);
+        if (metrics.unreadable() > 0) problems.add(metrics.unreadable() + " task rows could not be read (missing or malformed fields)");
+        if (metrics.unfinished() > 0) {
+            problems.add(metrics.unfinished() + " tasks were still waiting or running when collected, e.g. " + metrics.unfinishedHrefs());
+        }
+        if (settings.cleanup()) cleanup(workload, awaiter, runId, runName, phases, problems, hardStop);
         return new ScenarioResult(scenario, runId, online, dispatch, metrics, wait.finished(), problems, notes, rawCsv,
                 dispatchCsv, targetLabel);
     }
-
     private void checkWorkers(Scenario scenario, int online, List<String> notes) {
         if (online == scenario.workers()) return;
         String why = online + " workers are online but the scenario needs " + scenario.workers()
@@ -178,16 +198,18 @@ public final class ScenarioRunner {
         }
     }
 
-    private void cleanup(Workload workload, RunAwaiter awaiter, String runId, String runName, Phases phases, List<String> problems) {
+    private void cleanup(Workload workload, RunAwaiter awaiter, String runId, String runName, Phases phases, List<String> problems,
+                         Instant hardStop) {
         try {
             phases.phase("Clean up what the run created (not measured)", () -> {
                 // Its own correlation id: cleanup tasks are never counted, and the next scenario
                 // starts only once they are done, so they do not queue in front of its tasks.
                 String cleanupId = runId + "c";
                 int deleted = workload.cleanup(client.withCorrelationId(cleanupId), runName);
-                if (deleted > 0) {
-                    RunAwaiter.Outcome done = awaiter.awaitFinished(RunFilter.byCorrelationId(cleanupId).params(), CLEANUP_TIMEOUT, n -> { });
-                    if (!done.finished()) problems.add("cleanup tasks did not finish: " + done.problem());
+                Duration left = Duration.between(Instant.now(), hardStop);
+                if (deleted > 0 && left.compareTo(Duration.ofSeconds(1)) > 0) {
+                    RunAwaiter.Outcome done = awaiter.awaitFinished(RunFilter.byCorrelationId(cleanupId).params(), left, n -> { });
+                    if (!done.finished()) problems.add("cleanup tasks did not finish in time: " + done.problem());
                 }
                 return deleted;
             });

@@ -41,8 +41,9 @@ class GroundTruthTest {
     @ParameterizedTest(name = "distribution creates with {0} workers run at 1/s")
     @ValueSource(ints = {1, 2, 4})
     void oneExclusiveLockServesOneTaskAtATime(int workers) throws Exception {
-        RunMetrics m = sim.run(SimulatedRun.scenario("lane-" + workers, Workload.DISTRIBUTION_CREATE, workers, 60, 8)).metrics();
-        assertThat(m.completed()).isEqualTo(60);
+        ScenarioResult r = sim.run(SimulatedRun.scenario("lane-" + workers, Workload.DISTRIBUTION_CREATE, workers, 60, 8));
+        RunMetrics m = r.metrics();
+        assertThat(m.completed()).as("completed; by state %s, problems %s", m.byState(), r.problems()).isEqualTo(60);
         assertThat(m.lost()).isZero();
         assertThat(m.throughput()).isCloseTo(1000.0 / SERVICE_MILLIS, withPercentage(2));
     }
@@ -51,8 +52,9 @@ class GroundTruthTest {
     @ValueSource(ints = {1, 2, 4})
     void distinctLocksSpreadOverAllWorkers(int workers) throws Exception {
         int tasks = 60 * workers;
-        RunMetrics m = sim.run(SimulatedRun.scenario("spread-" + workers, Workload.REPOSITORY_DELETE, workers, tasks, 16)).metrics();
-        assertThat(m.completed()).isEqualTo(tasks);
+        ScenarioResult r = sim.run(SimulatedRun.scenario("spread-" + workers, Workload.REPOSITORY_DELETE, workers, tasks, 16));
+        RunMetrics m = r.metrics();
+        assertThat(m.completed()).as("completed; by state %s, problems %s", m.byState(), r.problems()).isEqualTo(tasks);
         assertThat(m.lost()).isZero();
         assertThat(m.throughput()).isCloseTo(workers * 1000.0 / SERVICE_MILLIS, withPercentage(2));
     }
