@@ -7,18 +7,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The simulated rows behind pulp_file's distributions and repositories, for one Pulp. */
+/**
+ * The simulated rows behind pulp_file's distributions and repositories, per domain. Rows are
+ * serialised in the key order the recordings show (a distribution in a task's {@code result} is
+ * JSONB, so its keys come out sorted by length, then bytes).
+ */
 final class ContentStore {
-    private final Map<UUID, Map<String, Object>> distributions = new LinkedHashMap<>();
-    private final Map<UUID, Map<String, Object>> repositories = new LinkedHashMap<>();
-    /** Names and base paths claimed by requests whose create task has not run yet. */
-    private final Map<String, UUID> pendingDistributionNames = new LinkedHashMap<>();
-    private final Map<String, UUID> pendingBasePaths = new LinkedHashMap<>();
-    private final String contentOrigin;
+    static final String CONTENT_ORIGIN = "http://127.0.0.1:24816";
 
-    ContentStore(String contentOrigin) {
-        this.contentOrigin = contentOrigin;
-    }
+    /** A row and the domain it lives in. */
+    private record Row(String domain, Map<String, Object> fields) {}
+
+    private final Map<UUID, Row> distributions = new LinkedHashMap<>();
+    private final Map<UUID, Row> repositories = new LinkedHashMap<>();
+    /** Names and base paths claimed by requests whose create task has not run yet, per domain. */
+    private final Map<String, UUID> claimedDistributionNames = new LinkedHashMap<>();
+    private final Map<String, UUID> claimedBasePaths = new LinkedHashMap<>();
 
     /** Field errors for a distribution create, as the serializer's unique validators answer. */
     synchronized Map<String, List<String>> claimDistribution(String domain, String name, String basePath, UUID id) {
@@ -28,25 +32,25 @@ final class ContentStore {
         if (!errors.isEmpty()) return errors;
         String bpKey = domain + "|" + basePath;
         String nameKey = domain + "|" + name;
-        if (pendingBasePaths.containsKey(bpKey)) errors.put("base_path", List.of("This field must be unique."));
-        if (pendingDistributionNames.containsKey(nameKey)) errors.put("name", List.of("This field must be unique."));
+        if (claimedBasePaths.containsKey(bpKey)) errors.put("base_path", List.of("This field must be unique."));
+        if (claimedDistributionNames.containsKey(nameKey)) errors.put("name", List.of("This field must be unique."));
         if (errors.isEmpty()) {
-            pendingBasePaths.put(bpKey, id);
-            pendingDistributionNames.put(nameKey, id);
+            claimedBasePaths.put(bpKey, id);
+            claimedDistributionNames.put(nameKey, id);
         }
         return errors;
     }
 
     /** Runs the create of a claimed distribution and returns its serialised row. */
-    synchronized Map<String, Object> createDistribution(String v3Path, UUID id, String name, String basePath, long nowMicros) {
+    synchronized Map<String, Object> createDistribution(String domain, String v3Path, String contentPrefix, UUID id,
+                                                        String name, String basePath, long nowMicros) {
         Map<String, Object> row = new LinkedHashMap<>();
-        String href = v3Path + "distributions/file/file/" + id + "/";
         row.put("prn", "prn:file.filedistribution:" + id);
         row.put("name", name);
         row.put("hidden", false);
-        row.put("base_url", contentOrigin + "/pulp/content/" + basePath + "/");
+        row.put("base_url", CONTENT_ORIGIN + contentPrefix + basePath + "/");
         row.put("base_path", basePath);
-        row.put("pulp_href", href);
+        row.put("pulp_href", v3Path + "distributions/file/file/" + id + "/");
         row.put("checkpoint", false);
         row.put("repository", null);
         row.put("publication", null);
@@ -55,31 +59,32 @@ final class ContentStore {
         row.put("content_guard", null);
         row.put("pulp_last_updated", PulpTime.format(nowMicros + 19));
         row.put("no_content_change_since", null);
-        distributions.put(id, row);
+        distributions.put(id, new Row(domain, row));
         return row;
     }
 
-    synchronized Map<String, Object> distribution(UUID id) {
-        return distributions.get(id);
+    synchronized Map<String, Object> distribution(String domain, UUID id) {
+        return fieldsIn(distributions.get(id), domain);
     }
 
-    synchronized List<Map<String, Object>> distributions() {
-        return new ArrayList<>(distributions.values());
+    synchronized List<Map<String, Object>> distributions(String domain) {
+        return rowsIn(distributions, domain);
     }
 
     /** Deletes a distribution row and frees its name and base path; false when it was gone. */
     synchronized boolean deleteDistribution(String domain, UUID id) {
-        Map<String, Object> row = distributions.remove(id);
-        if (row == null) return false;
-        pendingBasePaths.remove(domain + "|" + row.get("base_path"));
-        pendingDistributionNames.remove(domain + "|" + row.get("name"));
+        Row row = distributions.get(id);
+        if (row == null || !row.domain.equals(domain)) return false;
+        distributions.remove(id);
+        claimedBasePaths.remove(domain + "|" + row.fields.get("base_path"));
+        claimedDistributionNames.remove(domain + "|" + row.fields.get("name"));
         return true;
     }
 
-    /** Creates a repository synchronously (201), or returns null when the name is taken. */
-    synchronized Map<String, Object> createRepository(String v3Path, String name, long nowMicros) {
-        for (Map<String, Object> r : repositories.values()) {
-            if (r.get("name").equals(name)) return null;
+    /** Creates a repository synchronously (201), or returns null when the name is taken in the domain. */
+    synchronized Map<String, Object> createRepository(String domain, String v3Path, String name, long nowMicros) {
+        for (Row r : repositories.values()) {
+            if (r.domain.equals(domain) && r.fields.get("name").equals(name)) return null;
         }
         UUID id = Uuid7.at(nowMicros / 1000);
         String href = v3Path + "repositories/file/file/" + id + "/";
@@ -97,19 +102,32 @@ final class ContentStore {
         row.put("remote", null);
         row.put("autopublish", false);
         row.put("manifest", "PULP_MANIFEST");
-        repositories.put(id, row);
+        repositories.put(id, new Row(domain, row));
         return row;
     }
 
-    synchronized Map<String, Object> repository(UUID id) {
-        return repositories.get(id);
+    synchronized Map<String, Object> repository(String domain, UUID id) {
+        return fieldsIn(repositories.get(id), domain);
     }
 
-    synchronized List<Map<String, Object>> repositories() {
-        return new ArrayList<>(repositories.values());
+    synchronized List<Map<String, Object>> repositories(String domain) {
+        return rowsIn(repositories, domain);
     }
 
-    synchronized boolean deleteRepository(UUID id) {
-        return repositories.remove(id) != null;
+    synchronized boolean deleteRepository(String domain, UUID id) {
+        Row row = repositories.get(id);
+        if (row == null || !row.domain.equals(domain)) return false;
+        repositories.remove(id);
+        return true;
+    }
+
+    private static Map<String, Object> fieldsIn(Row row, String domain) {
+        return row != null && row.domain.equals(domain) ? row.fields : null;
+    }
+
+    private static List<Map<String, Object>> rowsIn(Map<UUID, Row> rows, String domain) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Row r : rows.values()) if (r.domain.equals(domain)) list.add(r.fields);
+        return list;
     }
 }

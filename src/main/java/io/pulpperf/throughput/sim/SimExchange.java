@@ -21,7 +21,10 @@ final class SimExchange {
     /** Query parameters in request order; a repeated parameter keeps its last value, as Django's QueryDict.get does. */
     final Map<String, String> query;
     final String correlationId;
+    /** The view's {@code Allow} header; null for paths no view matches. */
     String allow = "GET, HEAD, OPTIONS";
+    /** An injected fault: answer with only the first half of the body. */
+    boolean truncateBody;
 
     SimExchange(HttpExchange http) {
         this.http = http;
@@ -78,22 +81,33 @@ final class SimExchange {
     void send(int status, String contentType, byte[] body, Map<String, String> extraHeaders) throws IOException {
         var headers = http.getResponseHeaders();
         headers.set("Content-Type", contentType);
-        headers.set("Allow", allow);
+        if (allow != null) headers.set("Allow", allow);
         headers.set("Correlation-ID", correlationId);
         headers.set("Vary", "Accept");
         extraHeaders.forEach(headers::add);
+        byte[] payload = truncateBody ? java.util.Arrays.copyOf(body, body.length / 2) : body;
         boolean noBody = status == 204 || method.equals("HEAD");
-        http.sendResponseHeaders(status, noBody ? -1 : body.length);
+        http.sendResponseHeaders(status, noBody ? -1 : payload.length);
         if (!noBody) {
             try (OutputStream out = http.getResponseBody()) {
-                out.write(body);
+                out.write(payload);
             }
         }
         http.close();
     }
 
+    /**
+     * Drops the connection without any answer. {@code HttpExchange.close()} before
+     * {@code sendResponseHeaders} closes the socket, so the client reads end-of-stream (an
+     * IOException) rather than a status line.
+     */
+    void dropConnection() {
+        http.close();
+    }
+
     /** Django's HTML 404 page, as Pulp answers for a path no view matches. */
     void sendNotFoundPage() throws IOException {
+        allow = null;
         String html = "\n<!doctype html>\n<html lang=\"en\">\n<head>\n  <title>Not Found</title>\n</head>\n<body>\n"
                 + "  <h1>Not Found</h1><p>The requested resource was not found on this server.</p>\n</body>\n</html>\n";
         send(404, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8), Map.of());

@@ -11,6 +11,7 @@ final class SimTask {
     final UUID id;
     final long seq;
     final String name;
+    final String domain;
     final String loggingCid;
     final String createdBy;
     final List<String> exclusiveResources;
@@ -27,12 +28,13 @@ final class SimTask {
     Object result;
     SimWorker worker;
 
-    SimTask(UUID id, long seq, String name, String loggingCid, String createdBy,
+    SimTask(UUID id, long seq, String name, String domain, String loggingCid, String createdBy,
             List<String> exclusiveResources, List<String> sharedResources, long createdMicros,
             TaskAction action) {
         this.id = id;
         this.seq = seq;
         this.name = name;
+        this.domain = domain;
         this.loggingCid = loggingCid;
         this.createdBy = createdBy;
         this.exclusiveResources = exclusiveResources;
@@ -41,12 +43,17 @@ final class SimTask {
         this.action = action;
     }
 
+    /** A worker is executing it (running, or canceling while its worker still holds it). */
+    boolean onWorker() {
+        return worker != null;
+    }
+
     boolean isIncomplete() {
         return state.equals("waiting") || state.equals("running") || state.equals("canceling");
     }
 
     TaskSnapshot snapshot() {
-        return new TaskSnapshot(id, name, state, loggingCid, createdBy, createdMicros, unblockedMicros,
+        return new TaskSnapshot(id, name, domain, state, loggingCid, createdBy, createdMicros, unblockedMicros,
                 startedMicros, finishedMicros, errorDescription, errorTraceback, createdResources, result,
                 exclusiveResources, sharedResources);
     }

@@ -2,8 +2,6 @@ package io.pulpperf.throughput.sim;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +10,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -21,11 +20,18 @@ import java.util.function.Function;
  * The simulated tasking system: pulpcore's {@code core_task} table, its unblocking pass and a
  * pool of workers that each run one task at a time.
  *
- * <p>Semantics follow pulpcore's {@code pulpcore} worker type (tasking/worker.py, 3.48+): one
- * pass over all incomplete tasks in {@code pulp_created} order stamps {@code unblocked_at} on each
- * waiting task none of whose exclusive resources is taken (exclusively or shared) by an older
- * incomplete task and none of whose shared resources is taken exclusively; idle workers then take
- * the oldest unblocked task.
+ * <p>Semantics follow pulpcore's {@code pulpcore} worker type ({@code pulpcore/tasking/worker.py}
+ * {@code _unblock_tasks} and {@code iter_tasks}, 3.48+):
+ * <ul>
+ *   <li>one pass over all incomplete tasks in {@code pulp_created} order stamps {@code unblocked_at}
+ *       on each waiting task none of whose exclusive resources is taken (exclusively or shared) by
+ *       an older incomplete task and none of whose shared resources is taken exclusively; a
+ *       {@code canceling} task is marked unblocked and its resources are not counted as held;</li>
+ *   <li>idle workers take the oldest unblocked waiting task, and finalise unblocked canceling tasks
+ *       that no worker holds to {@code canceled} ({@code cancel_abandoned_task});</li>
+ *   <li>both only happen in worker processes: with no worker online nothing is unblocked
+ *       ({@code task-waiting.json} shows {@code unblocked_at: null} on an unblocked task).</li>
+ * </ul>
  *
  * <p>Timestamps are logical: a task that starts at {@code t} with service time {@code s}
  * finishes at exactly {@code t + s}, and the next task a freed worker takes starts at that same
@@ -34,27 +40,32 @@ import java.util.function.Function;
  * exclusive lock: the ground truth that the suite's measurements are checked against.
  */
 public final class TaskEngine implements AutoCloseable {
+    /** How long after a cancel of a running task its worker has killed it and finalised it. */
+    private static final long RUNNING_CANCEL_MILLIS = 2;
+    private static final String SIMULATED_TRACEBACK =
+            "  File \"/usr/local/lib/python3.11/site-packages/pulpcore/tasking/tasks.py\", line 73, in _execute_task\n"
+            + "    result = task_function()\n";
+
     private final Object lock = new Object();
     private final ScheduledExecutorService timer;
-    private final Function<String, ServiceTime> serviceTimes;
-    private final double failureRate;
+    private final SimulatorConfig config;
+    private final Domains domains;
+    private final Map<String, ServiceTime> serviceTimes = new ConcurrentHashMap<>();
     private final Random random;
-    private final String hostName;
+    private final String hostName = "pulp-sim";
 
-    private final List<SimTask> all = new ArrayList<>();
-    private final Map<UUID, SimTask> byId = new HashMap<>();
-    private final Map<String, List<SimTask>> byCid = new HashMap<>();
+    private final TaskIndex index = new TaskIndex();
+    /** Waiting, running and canceling tasks in {@code pulp_created} order (insertion order). */
     private final LinkedHashMap<UUID, SimTask> incomplete = new LinkedHashMap<>();
     private final List<SimWorker> workers = new ArrayList<>();
     private long lastCreatedMicros;
     private long seq;
     private int nextPid = 1000;
 
-    public TaskEngine(int workers, Function<String, ServiceTime> serviceTimes, double failureRate, long seed) {
-        this.serviceTimes = serviceTimes;
-        this.failureRate = failureRate;
-        this.random = new Random(seed);
-        this.hostName = "pulp-sim";
+    public TaskEngine(SimulatorConfig config, Domains domains) {
+        this.config = config;
+        this.domains = domains;
+        this.random = new Random(config.seed());
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "pulp-sim-workers");
             t.setDaemon(true);
@@ -62,7 +73,7 @@ public final class TaskEngine implements AutoCloseable {
         });
         executor.setRemoveOnCancelPolicy(true);
         this.timer = executor;
-        setWorkers(workers);
+        setWorkers(config.workers());
     }
 
     /** Wall-clock now in epoch microseconds. */
@@ -71,27 +82,63 @@ public final class TaskEngine implements AutoCloseable {
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
     }
 
-    /** Inserts a waiting task (like {@code dispatch()}) and lets idle workers look at the queue. */
-    TaskSnapshot dispatch(String name, String loggingCid, String createdBy, List<String> exclusive,
-                          List<String> shared, SimTask.TaskAction action) {
+    /**
+     * What a view passes to {@code dispatch()}: the engine adds the shared lock on the domain
+     * that pulpcore's {@code dispatch()} adds to every task (3.23+).
+     */
+    record TaskRequest(String name, String domain, String loggingCid, String createdBy,
+                       List<String> exclusive, List<String> shared, SimTask.TaskAction action) {}
+
+    /** Inserts a waiting task (like {@code dispatch()}) and wakes the workers (NOTIFY pulp_worker_wakeup). */
+    TaskSnapshot dispatch(TaskRequest r) {
+        List<String> shared = new ArrayList<>(r.shared());
+        String domainLock = domains.prn(r.domain());
+        if (!shared.contains(domainLock)) shared.add(domainLock);
         synchronized (lock) {
             long created = Math.max(nowMicros(), lastCreatedMicros + 1);
             lastCreatedMicros = created;
-            SimTask task = new SimTask(Uuid7.at(created / 1000), seq++, name, loggingCid, createdBy,
-                    List.copyOf(exclusive), List.copyOf(shared), created, action);
-            all.add(task);
-            byId.put(task.id, task);
-            byCid.computeIfAbsent(loggingCid, k -> new ArrayList<>()).add(task);
+            SimTask task = new SimTask(Uuid7.at(created / 1000), seq++, r.name(), r.domain(), r.loggingCid(),
+                    r.createdBy(), List.copyOf(r.exclusive()), List.copyOf(shared), created, r.action());
+            index.add(task);
             incomplete.put(task.id, task);
-            schedule(created);
+            schedule(created, true);
             return task.snapshot();
+        }
+    }
+
+    /** The span of {@code pulp_created} of a bulk insert, in epoch microseconds. */
+    record CreatedSpan(long firstMicros, long lastMicros) {}
+
+    /**
+     * Inserts {@code count} tasks that already completed, 100 µs apart and ending about now, for
+     * tests and benchmarks of the task list. They share their strings, so a million take a few
+     * hundred MB.
+     */
+    CreatedSpan insertFinished(int count, String name, String domain, String loggingCid) {
+        if (count < 0) throw new IllegalArgumentException("count must be >= 0, was " + count);
+        List<String> shared = List.of(domains.prn(domain));
+        synchronized (lock) {
+            long first = Math.max(nowMicros() - count * 100L, lastCreatedMicros + 1);
+            for (int i = 0; i < count; i++) {
+                long created = first + i * 100L;
+                SimTask task = new SimTask(Uuid7.at(created / 1000), seq++, name, domain, loggingCid, null,
+                        List.of(), shared, created, null);
+                task.state = "completed";
+                task.unblockedMicros = created + 10;
+                task.startedMicros = created + 20;
+                task.finishedMicros = created + 80;
+                index.add(task);
+            }
+            long last = count == 0 ? first : first + (count - 1) * 100L;
+            lastCreatedMicros = Math.max(lastCreatedMicros, last);
+            return new CreatedSpan(first, last);
         }
     }
 
     /** The task with this id, if any. */
     Optional<TaskSnapshot> find(UUID id) {
         synchronized (lock) {
-            SimTask task = byId.get(id);
+            SimTask task = index.get(id);
             return task == null ? Optional.empty() : Optional.of(task.snapshot());
         }
     }
@@ -99,42 +146,50 @@ public final class TaskEngine implements AutoCloseable {
     /** Runs a read over the task table under the lock (for list queries). */
     <R> R read(Function<TaskTable, R> query) {
         synchronized (lock) {
-            return query.apply(new TaskTable(Collections.unmodifiableList(all), byCid));
+            return query.apply(new TaskTable(index, incomplete.values()));
         }
     }
 
     /** Outcome of a cancel request. */
     enum CancelResult { CANCELING, ALREADY_FINAL, NOT_FOUND }
 
+    /** A cancel's outcome and the task as it was right after it (what PATCH answers with). */
+    record Cancel(CancelResult result, TaskSnapshot task) {}
+
     /**
-     * Cancels like pulpcore's {@code cancel_task()}: the task goes to {@code canceling} at once and
-     * a worker finalises it to {@code canceled} shortly after.
+     * Cancels like pulpcore's {@code cancel_task()} ({@code pulpcore/tasking/util.py}): the task goes
+     * to {@code canceling} at once; a running one is killed by its worker, a waiting one is
+     * finalised to {@code canceled} by the next idle worker after a wakeup, so not before a worker
+     * is online.
      */
-    CancelResult cancel(UUID id) {
+    Cancel cancel(UUID id) {
         synchronized (lock) {
-            SimTask task = byId.get(id);
-            if (task == null) return CancelResult.NOT_FOUND;
-            if (!task.isIncomplete()) return CancelResult.ALREADY_FINAL;
-            if (task.state.equals("canceling")) return CancelResult.CANCELING;
-            boolean running = task.state.equals("running");
-            task.state = "canceling";
-            timer.schedule(() -> finalizeCancel(task, running), 2, TimeUnit.MILLISECONDS);
-            return CancelResult.CANCELING;
+            SimTask task = index.get(id);
+            if (task == null) return new Cancel(CancelResult.NOT_FOUND, null);
+            if (!task.isIncomplete()) return new Cancel(CancelResult.ALREADY_FINAL, task.snapshot());
+            if (task.state.equals("waiting") || task.state.equals("running")) {
+                task.state = "canceling";
+                if (task.onWorker()) {
+                    timer.schedule(() -> finalizeRunningCancel(task), RUNNING_CANCEL_MILLIS, TimeUnit.MILLISECONDS);
+                } else {
+                    wakeUpLater();  // pg_notify('pulp_worker_wakeup', 'handle'), answered after PATCH returns
+                }
+            }
+            return new Cancel(CancelResult.CANCELING, task.snapshot());
         }
     }
 
-    private void finalizeCancel(SimTask task, boolean wasRunning) {
+    /** Outcome of {@code DELETE tasks/{id}/}. */
+    enum DeleteResult { DELETED, INCOMPLETE, NOT_FOUND }
+
+    /** Deletes a finished task; an incomplete one answers 409 in pulpcore's {@code TaskViewSet.destroy}. */
+    DeleteResult delete(UUID id) {
         synchronized (lock) {
-            if (!task.state.equals("canceling")) return;
-            long now = Math.max(nowMicros(), task.createdMicros);
-            if (task.unblockedMicros == null) task.unblockedMicros = now;
-            task.state = "canceled";
-            task.finishedMicros = now;
-            incomplete.remove(task.id);
-            if (wasRunning && task.worker != null) {
-                releaseWorker(task.worker);
-            }
-            schedule(now);
+            SimTask task = index.get(id);
+            if (task == null) return DeleteResult.NOT_FOUND;
+            if (task.isIncomplete()) return DeleteResult.INCOMPLETE;
+            index.remove(task);
+            return DeleteResult.DELETED;
         }
     }
 
@@ -152,7 +207,10 @@ public final class TaskEngine implements AutoCloseable {
                 w.stopping = true;
                 if (w.current == null) workers.remove(w);
             }
-            schedule(now);
+            // The recorded quirk: fresh workers take tasks already unblocked, but nothing unblocks
+            // what was dispatched while none was online until another NOTIFY arrives.
+            boolean stall = config.stallWithoutWorkers() && online.isEmpty();
+            schedule(now, !stall);
         }
     }
 
@@ -174,38 +232,56 @@ public final class TaskEngine implements AutoCloseable {
         }
     }
 
-    /** Total tasks ever dispatched. */
+    /** Total tasks in the table. */
     public int taskCount() {
         synchronized (lock) {
-            return all.size();
+            return index.size();
         }
     }
 
     // --- scheduling, always under the lock -------------------------------------------------
 
-    /** pulpcore's unblock pass followed by idle workers claiming the oldest unblocked tasks. */
-    private void schedule(long now) {
+    private void wakeUpLater() {
+        timer.execute(() -> {
+            synchronized (lock) {
+                schedule(nowMicros(), true);
+            }
+        });
+    }
+
+    /** A worker's wakeup: pulpcore's unblock pass, then idle workers handle the oldest unblocked tasks. */
+    private void schedule(long now, boolean unblockPass) {
+        List<SimWorker> idle = new ArrayList<>();
+        for (SimWorker w : workers) if (!w.stopping && w.current == null) idle.add(w);
+        boolean anyOnline = workers.stream().anyMatch(w -> !w.stopping);
+        if (!anyOnline) return;
+        if (unblockPass) unblock(now);
+        for (SimTask task : new ArrayList<>(incomplete.values())) {
+            if (idle.isEmpty()) break;
+            if (task.unblockedMicros == null || task.onWorker()) continue;
+            if (task.state.equals("canceling")) {
+                finalizeCanceled(task, now);
+            } else if (task.state.equals("waiting")) {
+                start(task, idle.remove(0), now);
+            }
+        }
+    }
+
+    private void unblock(long now) {
         Set<String> takenExclusive = new HashSet<>();
         Set<String> takenShared = new HashSet<>();
-        List<SimTask> ready = new ArrayList<>();
         for (SimTask task : incomplete.values()) {
-            if (task.unblockedMicros == null) {
-                boolean free = task.state.equals("canceling")
-                        || (task.state.equals("waiting")
-                            && task.exclusiveResources.stream().noneMatch(r -> takenExclusive.contains(r) || takenShared.contains(r))
-                            && task.sharedResources.stream().noneMatch(takenExclusive::contains));
-                if (free) task.unblockedMicros = Math.max(now, task.createdMicros);
+            if (task.state.equals("canceling")) {
+                if (task.unblockedMicros == null) task.unblockedMicros = Math.max(now, task.createdMicros);
+                continue;  // "Don't consider this task's resources as held."
             }
-            if (task.state.equals("waiting") && task.unblockedMicros != null) ready.add(task);
+            if (task.state.equals("waiting") && task.unblockedMicros == null
+                    && task.exclusiveResources.stream().noneMatch(r -> takenExclusive.contains(r) || takenShared.contains(r))
+                    && task.sharedResources.stream().noneMatch(takenExclusive::contains)) {
+                task.unblockedMicros = Math.max(now, task.createdMicros);
+            }
             takenExclusive.addAll(task.exclusiveResources);
-            takenShared.addAll(task.sharedResources);
-        }
-        int next = 0;
-        for (SimWorker worker : workers) {
-            if (next >= ready.size()) break;
-            if (worker.current == null && !worker.stopping) {
-                start(ready.get(next++), worker, now);
-            }
+            for (String r : task.sharedResources) if (!task.exclusiveResources.contains(r)) takenShared.add(r);
         }
     }
 
@@ -215,7 +291,7 @@ public final class TaskEngine implements AutoCloseable {
         task.startedMicros = started;
         task.worker = worker;
         worker.current = task;
-        long finish = started + Math.max(0, serviceTimes.apply(task.name).nextMicros());
+        long finish = started + Math.max(0, serviceTimes.computeIfAbsent(task.name, config::serviceTimeFor).nextMicros());
         long delayMicros = Math.max(0, finish - nowMicros());
         timer.schedule(() -> finish(task, finish), delayMicros, TimeUnit.MICROSECONDS);
     }
@@ -223,9 +299,9 @@ public final class TaskEngine implements AutoCloseable {
     private void finish(SimTask task, long finishMicros) {
         synchronized (lock) {
             if (!task.state.equals("running")) return;  // canceled meanwhile
-            SimTask.Outcome outcome = failureRate > 0 && random.nextDouble() < failureRate
-                    ? SimTask.Outcome.failed("Simulated failure (failure rate " + failureRate + ").",
-                            "  File \"/usr/local/lib/python3.11/site-packages/pulpcore/tasking/tasks.py\", line 73, in _execute_task\n")
+            double rate = config.failureRate();
+            SimTask.Outcome outcome = rate > 0 && random.nextDouble() < rate
+                    ? SimTask.Outcome.failed("Simulated failure (failure rate " + rate + ").", SIMULATED_TRACEBACK)
                     : task.action.run(finishMicros);
             task.finishedMicros = finishMicros;
             if (outcome.errorDescription() != null) {
@@ -238,12 +314,31 @@ public final class TaskEngine implements AutoCloseable {
                 task.result = outcome.result();
             }
             incomplete.remove(task.id);
-            releaseWorker(task.worker);
-            schedule(finishMicros);
+            releaseWorker(task);
+            schedule(finishMicros, true);
         }
     }
 
-    private void releaseWorker(SimWorker worker) {
+    private void finalizeRunningCancel(SimTask task) {
+        synchronized (lock) {
+            if (!task.state.equals("canceling")) return;
+            long now = nowMicros();
+            finalizeCanceled(task, now);
+            releaseWorker(task);
+            schedule(now, true);
+        }
+    }
+
+    private void finalizeCanceled(SimTask task, long now) {
+        task.state = "canceled";
+        task.finishedMicros = Math.max(now, task.unblockedMicros == null ? task.createdMicros : task.unblockedMicros);
+        incomplete.remove(task.id);
+    }
+
+    private void releaseWorker(SimTask task) {
+        SimWorker worker = task.worker;
+        task.worker = null;
+        if (worker == null) return;
         worker.current = null;
         if (worker.stopping) workers.remove(worker);
     }
@@ -256,10 +351,20 @@ public final class TaskEngine implements AutoCloseable {
     /** A worker as status/ and workers/ show it. */
     record WorkerSnapshot(UUID id, String name, long startedMicros, long lastHeartbeatMicros, UUID currentTask) {}
 
-    /** Read access to the task table, ordered by {@code pulp_created}, plus the index by correlation id. */
-    record TaskTable(List<SimTask> all, Map<String, List<SimTask>> byCid) {
-        List<SimTask> withCid(String cid) {
-            return byCid.getOrDefault(cid, List.of());
+    /** Read access to the task table and its incomplete tasks, both in {@code pulp_created} order. */
+    record TaskTable(TaskIndex index, java.util.Collection<SimTask> incomplete) {
+        List<SimTask> inDomain(String domain) {
+            return index.inDomain(domain);
+        }
+
+        List<SimTask> withCid(String domain, String cid) {
+            return index.withCid(domain, cid);
+        }
+
+        List<SimTask> incompleteIn(String domain) {
+            List<SimTask> list = new ArrayList<>();
+            for (SimTask t : incomplete) if (t.domain.equals(domain)) list.add(t);
+            return list;
         }
     }
 }

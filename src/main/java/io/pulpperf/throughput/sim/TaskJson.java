@@ -28,10 +28,23 @@ final class TaskJson {
 
     private final List<String> fields;
     private final String v3Path;
+    private final boolean createdBy;
 
-    private TaskJson(List<String> fields, String v3Path) {
+    private TaskJson(List<String> fields, String v3Path, boolean createdBy) {
         this.fields = fields;
         this.v3Path = v3Path;
+        this.createdBy = createdBy;
+    }
+
+    /**
+     * The full serializer as the cancel view builds it: {@code created_by} comes from a
+     * {@code task_user_mapping} that only list and retrieve put in the serializer context, and
+     * {@code partial_update} passes only the request ({@code pulpcore/app/viewsets/task.py},
+     * {@code serializers/task.py} {@code get_created_by}), so PATCH answers show null
+     * ({@code task-cancel-waiting.json}, {@code task-cancel-finished.json}).
+     */
+    static TaskJson forCancel(String v3Path) {
+        return new TaskJson(FULL_FIELDS, v3Path, false);
     }
 
     /** A serialiser for the query's {@code minimal}, {@code fields} and {@code exclude_fields}. */
@@ -48,10 +61,10 @@ final class TaskJson {
         if (exclude != null && !exclude.isBlank()) {
             Arrays.asList(exclude.split(",")).forEach(chosen::remove);
         }
-        return new TaskJson(List.copyOf(chosen), v3Path);
+        return new TaskJson(List.copyOf(chosen), v3Path, true);
     }
 
-    ObjectNode write(TaskSnapshot t, String domainUuid) {
+    ObjectNode write(TaskSnapshot t) {
         ObjectNode node = NODES.objectNode();
         for (String field : fields) {
             switch (field) {
@@ -62,7 +75,7 @@ final class TaskJson {
                 case "state" -> node.put(field, t.state());
                 case "name" -> node.put(field, t.name());
                 case "logging_cid" -> node.put(field, t.loggingCid());
-                case "created_by" -> node.put(field, t.createdBy());
+                case "created_by" -> node.put(field, createdBy ? t.createdBy() : null);
                 case "unblocked_at" -> time(node, field, t.unblockedMicros());
                 case "started_at" -> time(node, field, t.startedMicros());
                 case "finished_at" -> time(node, field, t.finishedMicros());

@@ -25,74 +25,96 @@ import java.util.function.Predicate;
  */
 final class TaskListQuery {
     static final Set<String> STATES = Set.of("waiting", "skipped", "running", "completed", "failed", "canceled", "canceling");
+    private static final Set<String> INCOMPLETE_STATES = Set.of("waiting", "running", "canceling");
+    /** Parameters {@code BaseFilterSet.is_valid} lets through, plus DRF's {@code format}. */
     private static final Set<String> NON_FILTER_PARAMS =
             Set.of("exclude_fields", "fields", "limit", "minimal", "offset", "page_size", "ordering", "format");
     private static final List<String> TIME_FIELDS = List.of("pulp_created", "started_at", "finished_at", "unblocked_at");
-    private static final int PAGE_SIZE = 100;
+    /** Task model fields {@code StableOrderingFilter} accepts but the simulator has no order for. */
+    private static final Set<String> UNSORTED_FIELDS = Set.of("error", "enc_args", "enc_kwargs",
+            "reserved_resources_record", "versions", "immediate", "deferred", "result", "profile_options");
 
     final int limit;
     final int offset;
+    private final String domain;
     private final String cid;
+    private Set<String> states;                 // state / state__in, null = any
     private long createdFrom = Long.MIN_VALUE;  // inclusive
     private long createdTo = Long.MAX_VALUE;    // inclusive
     private final List<Predicate<SimTask>> predicates = new ArrayList<>();
-    private final Comparator<SimTask> ordering;
+    private final Comparator<SimTask> ordering;  // null = by pulp_created only
     private final boolean ascendingCreated;
 
-    /** Field errors to answer with 400, as {@code {param: [message]}} or {@code {"errors": [...]}}. */
+    /**
+     * What to answer with 400: field errors first, then {@code "errors": ["Invalid Filter: ..."]},
+     * as {@code BaseFilterSet.is_valid} adds unknown parameters to the form's errors after
+     * django-filter's own validation ({@code pulpcore/filters.py}).
+     */
     final Map<String, Object> errors = new LinkedHashMap<>();
 
-    TaskListQuery(Map<String, String> query) {
-        this.limit = positiveInt(query.get("limit"), PAGE_SIZE, true);
-        this.offset = positiveInt(query.get("offset"), 0, false);
+    TaskListQuery(Map<String, String> query, String domain) {
+        this.domain = domain;
+        this.limit = Pagination.limit(query);
+        this.offset = Pagination.offset(query);
         this.cid = query.get("logging_cid");
         List<String> unknown = new ArrayList<>();
         for (Map.Entry<String, String> e : query.entrySet()) {
             String key = e.getKey();
-            String value = e.getValue();
             if (NON_FILTER_PARAMS.contains(key) || key.equals("logging_cid")) continue;
-            if (!addFilter(key, value)) unknown.add(key);
+            if (!addFilter(key, e.getValue())) unknown.add(key);
         }
-        if (!unknown.isEmpty()) {
-            errors.clear();
-            errors.put("errors", unknown.stream().map(k -> "Invalid Filter: '" + k + "'").toList());
-        }
-        String order = query.getOrDefault("ordering", "-pulp_created");
         Comparator<SimTask> cmp = null;
         boolean createdOnly = true;
         boolean asc = false;
-        int used = 0;
-        for (String raw : order.split(",")) {
+        for (String raw : query.getOrDefault("ordering", "-pulp_created").split(",")) {
             String f = raw.trim();
+            if (f.isEmpty()) continue;
             boolean desc = f.startsWith("-");
             String field = desc ? f.substring(1) : f;
             Comparator<SimTask> c = comparatorFor(field);
-            if (c == null) continue;  // DRF's OrderingFilter drops unknown fields silently
+            if (c == null) {
+                errors.putIfAbsent("ordering", List.of("Select a valid choice. " + f + " is not one of the available choices."));
+                continue;
+            }
             if (desc) c = c.reversed();
-            if (used == 0) asc = !desc;
+            if (cmp == null) asc = !desc;
             if (!field.equals("pulp_created") && !field.equals("pk") && !field.equals("pulp_id")) createdOnly = false;
             cmp = cmp == null ? c : cmp.thenComparing(c);
-            used++;
         }
-        if (cmp == null) {
-            cmp = Comparator.comparingLong((SimTask t) -> t.seq).reversed();
-            asc = false;
+        if (!unknown.isEmpty()) {
+            errors.put("errors", unknown.stream().map(k -> "Invalid Filter: '" + k + "'").toList());
         }
-        this.ordering = createdOnly ? null : cmp;
-        this.ascendingCreated = asc;
+        // StableOrderingFilter appends -pulp_created to whatever was asked, as a tie-breaker.
+        Comparator<SimTask> newestFirst = Comparator.comparingLong((SimTask t) -> t.seq).reversed();
+        this.ordering = createdOnly ? null : (cmp == null ? newestFirst : cmp.thenComparing(newestFirst));
+        this.ascendingCreated = cmp != null && asc;
     }
 
     boolean isValid() {
         return errors.isEmpty();
     }
 
-    /** Matching tasks' total and the requested page, evaluated over a consistent table. */
+    /**
+     * Matching tasks' total and the requested page, evaluated over a consistent table. The scan
+     * starts from the smallest index that covers the query (the run's {@code logging_cid}, or the
+     * incomplete tasks when only incomplete states are asked for), narrowed by binary search on
+     * {@code pulp_created}; with no other predicate the page is index arithmetic, so its cost does
+     * not depend on {@code offset}.
+     */
     Page evaluate(TaskEngine.TaskTable table) {
-        List<SimTask> base = cid != null ? table.withCid(cid) : table.all();
+        List<SimTask> byCid = cid != null ? table.withCid(domain, cid) : null;
+        List<SimTask> base = byCid != null ? byCid : table.inDomain(domain);
+        if (states != null && INCOMPLETE_STATES.containsAll(states)) {
+            List<SimTask> open = table.incompleteIn(domain);
+            if (open.size() < base.size()) base = open;
+        }
+        List<Predicate<SimTask>> remaining = new ArrayList<>(predicates);
+        if (states != null) remaining.add(t -> states.contains(t.state));
+        if (cid != null && base != byCid) remaining.add(t -> cid.equals(t.loggingCid));
         int lo = lowerBound(base, createdFrom);
         int hi = upperBound(base, createdTo);
         if (hi <= lo) return new Page(0, List.of());
-        if (predicates.isEmpty() && ordering == null) {
+        if (remaining.isEmpty() && ordering == null) {
             int count = hi - lo;
             List<TaskSnapshot> rows = new ArrayList<>();
             for (int i = offset; i < Math.min(count, offset + limit); i++) {
@@ -100,19 +122,29 @@ final class TaskListQuery {
             }
             return new Page(count, rows);
         }
+        Predicate<SimTask> all = remaining.stream().reduce(t -> true, Predicate::and);
+        if (ordering == null) return scanInCreatedOrder(base, lo, hi, all);
         List<SimTask> matches = new ArrayList<>();
-        Predicate<SimTask> all = predicates.stream().reduce(t -> true, Predicate::and);
         for (SimTask t : base.subList(lo, hi)) {
             if (all.test(t)) matches.add(t);
         }
-        if (ordering != null) {
-            matches.sort(ordering);
-        } else if (!ascendingCreated) {
-            java.util.Collections.reverse(matches);
-        }
+        matches.sort(ordering);
         List<TaskSnapshot> rows = matches.subList(Math.min(offset, matches.size()), Math.min(matches.size(), offset + limit))
                 .stream().map(SimTask::snapshot).toList();
         return new Page(matches.size(), rows);
+    }
+
+    /** One pass in the requested direction: counts every match, keeps only the page's rows. */
+    private Page scanInCreatedOrder(List<SimTask> base, int lo, int hi, Predicate<SimTask> all) {
+        int count = 0;
+        List<TaskSnapshot> rows = new ArrayList<>();
+        for (int k = 0; k < hi - lo; k++) {
+            SimTask t = base.get(ascendingCreated ? lo + k : hi - 1 - k);
+            if (!all.test(t)) continue;
+            if (count >= offset && rows.size() < limit) rows.add(t.snapshot());
+            count++;
+        }
+        return new Page(count, rows);
     }
 
     record Page(int count, List<TaskSnapshot> rows) {}
@@ -121,12 +153,12 @@ final class TaskListQuery {
 
     private boolean addFilter(String key, String value) {
         switch (key) {
-            case "state" -> { if (validState(key, value)) predicates.add(t -> t.state.equals(value)); return true; }
+            case "state" -> { if (validState(key, value)) narrowStates(Set.of(value)); return true; }
             case "state__ne" -> { if (validState(key, value)) predicates.add(t -> !t.state.equals(value)); return true; }
             case "state__in" -> {
-                List<String> states = csv(value);
-                for (String s : states) if (!validState(key, s)) return true;
-                predicates.add(t -> states.contains(t.state));
+                List<String> wanted = csv(value);
+                for (String s : wanted) if (!validState(key, s)) return true;
+                narrowStates(Set.copyOf(wanted));
                 return true;
             }
             case "name" -> { predicates.add(t -> t.name.equals(value)); return true; }
@@ -217,6 +249,16 @@ final class TaskListQuery {
         });
     }
 
+    private void narrowStates(Set<String> allowed) {
+        if (states == null) {
+            states = allowed;
+        } else {
+            Set<String> both = new java.util.HashSet<>(states);
+            both.retainAll(allowed);
+            states = both;
+        }
+    }
+
     private boolean validState(String key, String value) {
         if (STATES.contains(value)) return true;
         errors.putIfAbsent(key, List.of("Select a valid choice. " + value + " is not one of the available choices."));
@@ -264,7 +306,7 @@ final class TaskListQuery {
                 // PostgreSQL sorts NULLs last in ascending order.
                 yield Comparator.comparing(get, Comparator.nullsLast(Comparator.naturalOrder()));
             }
-            default -> null;
+            default -> UNSORTED_FIELDS.contains(field) ? (a, b) -> 0 : null;
         };
     }
 
@@ -284,17 +326,6 @@ final class TaskListQuery {
             if (list.get(mid).createdMicros <= micros) lo = mid + 1; else hi = mid;
         }
         return lo;
-    }
-
-    private static int positiveInt(String text, int fallback, boolean strict) {
-        if (text == null) return fallback;
-        try {
-            int v = Integer.parseInt(text.trim());
-            if (v < 0 || (strict && v == 0)) return fallback;
-            return v;
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 
     private static List<String> csv(String value) {

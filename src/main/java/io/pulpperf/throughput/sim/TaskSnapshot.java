@@ -7,6 +7,7 @@ import java.util.UUID;
 record TaskSnapshot(
         UUID id,
         String name,
+        String domain,
         String state,
         String loggingCid,
         String createdBy,

@@ -1,0 +1,134 @@
+package io.pulpperf.throughput.sim;
+
+import io.pulpperf.throughput.config.Durations;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * API faults the simulator injects, so a client's error handling can be tested. Real pulpcore
+ * has no rate limiting and rarely answers 5xx by itself; these faults model what a gateway, a
+ * proxy or an overloaded gunicorn in front of it does (fact sheet section 7).
+ *
+ * @param rate              probability in [0, 1] that a targeted request gets a fault
+ * @param kinds             the faults to choose from (uniformly, with the seeded random)
+ * @param targets           which requests can get a fault
+ * @param seed              makes the sequence of decisions reproducible for a given request order
+ * @param serverErrorStatus the status of {@link Kind#SERVER_ERROR}, 500..599 (503 by default)
+ * @param retryAfterSeconds the {@code Retry-After} of {@link Kind#TOO_MANY_REQUESTS}
+ * @param downAfter         when set, every request fails (connection closed) from this long after
+ *                          the start; null = never by itself (see {@code PulpSimulator.setApiDown})
+ * @param downFor           how long that outage lasts; null = until switched back by code
+ */
+public record FaultPlan(double rate, Set<Kind> kinds, Set<Target> targets, long seed, int serverErrorStatus,
+                        int retryAfterSeconds, Duration downAfter, Duration downFor) {
+
+    /** What goes wrong with one request. */
+    public enum Kind {
+        /** A 5xx with a JSON body, before the request is handled (no side effect). */
+        SERVER_ERROR,
+        /** 429 with {@code Retry-After}, before the request is handled (no side effect). */
+        TOO_MANY_REQUESTS,
+        /** The connection is closed without any answer, before the request is handled. */
+        CONNECTION_RESET,
+        /** The request is handled (side effects happen), then the JSON body is cut in half. */
+        MALFORMED_JSON
+    }
+
+    /** Which requests a fault can hit. */
+    public enum Target {
+        /** Requests that change state: POST/PUT/PATCH/DELETE, and pulp-service's dispatching test views. */
+        DISPATCH,
+        /** Read-only GET/HEAD: tasks, status, workers, lists. */
+        READ,
+        /** {@code login/}. */
+        LOGIN
+    }
+
+    public FaultPlan {
+        if (rate < 0 || rate > 1) throw new IllegalArgumentException("fault rate must be in [0, 1], was " + rate);
+        if (serverErrorStatus < 500 || serverErrorStatus > 599) {
+            throw new IllegalArgumentException("fault server error status must be 5xx, was " + serverErrorStatus);
+        }
+        if (retryAfterSeconds < 0) throw new IllegalArgumentException("Retry-After must be >= 0, was " + retryAfterSeconds);
+        if (rate > 0 && kinds.isEmpty()) throw new IllegalArgumentException("a fault rate > 0 needs at least one fault kind");
+        kinds = kinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(kinds));
+        targets = targets.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(targets));
+    }
+
+    /** No faults at all. */
+    public static FaultPlan none() {
+        return new FaultPlan(0, Set.of(), Set.of(Target.DISPATCH, Target.READ), 1L, 503, 1, null, null);
+    }
+
+    /** Faults of these kinds on dispatch and read requests at this rate. */
+    public static FaultPlan of(double rate, Kind... kinds) {
+        return new FaultPlan(rate, Set.of(kinds), Set.of(Target.DISPATCH, Target.READ), 1L, 503, 1, null, null);
+    }
+
+    public FaultPlan withTargets(Target... value) {
+        return new FaultPlan(rate, kinds, Set.of(value), seed, serverErrorStatus, retryAfterSeconds, downAfter, downFor);
+    }
+
+    public FaultPlan withSeed(long value) {
+        return new FaultPlan(rate, kinds, targets, value, serverErrorStatus, retryAfterSeconds, downAfter, downFor);
+    }
+
+    public FaultPlan withServerErrorStatus(int value) {
+        return new FaultPlan(rate, kinds, targets, seed, value, retryAfterSeconds, downAfter, downFor);
+    }
+
+    public FaultPlan withRetryAfterSeconds(int value) {
+        return new FaultPlan(rate, kinds, targets, seed, serverErrorStatus, value, downAfter, downFor);
+    }
+
+    /** The API goes down {@code after} the start, for {@code length} (null = until switched back). */
+    public FaultPlan withDownWindow(Duration after, Duration length) {
+        return new FaultPlan(rate, kinds, targets, seed, serverErrorStatus, retryAfterSeconds, after, length);
+    }
+
+    /**
+     * Reads {@code sim.fault.rate}, {@code sim.fault.kinds} (comma list of {@code 5xx}, {@code 429},
+     * {@code reset}, {@code malformed}), {@code sim.fault.targets} ({@code dispatch}, {@code read},
+     * {@code login}), {@code sim.fault.seed}, {@code sim.fault.status}, {@code sim.fault.retryAfter}
+     * (seconds), {@code sim.apiDown.after} and {@code sim.apiDown.for} (durations).
+     */
+    static FaultPlan fromProperties(Properties p) {
+        FaultPlan d = none();
+        String kindsText = p.getProperty("sim.fault.kinds", "");
+        Set<Kind> kinds = kindsText.isBlank() ? Set.of() : parseList(kindsText, FaultPlan::kind, Kind.class);
+        String targetsText = p.getProperty("sim.fault.targets", "dispatch,read");
+        Set<Target> targets = parseList(targetsText, t -> Target.valueOf(t.toUpperCase(Locale.ROOT)), Target.class);
+        String after = p.getProperty("sim.apiDown.after");
+        String length = p.getProperty("sim.apiDown.for");
+        return new FaultPlan(
+                Double.parseDouble(p.getProperty("sim.fault.rate", "0")),
+                kinds, targets,
+                Long.parseLong(p.getProperty("sim.fault.seed", String.valueOf(d.seed))),
+                Integer.parseInt(p.getProperty("sim.fault.status", String.valueOf(d.serverErrorStatus))),
+                Integer.parseInt(p.getProperty("sim.fault.retryAfter", String.valueOf(d.retryAfterSeconds))),
+                after == null ? null : Durations.parse(after),
+                length == null ? null : Durations.parse(length));
+    }
+
+    private static Kind kind(String text) {
+        return switch (text) {
+            case "5xx", "503", "500", "502", "504", "server_error" -> Kind.SERVER_ERROR;
+            case "429", "too_many_requests" -> Kind.TOO_MANY_REQUESTS;
+            case "reset", "connection_reset" -> Kind.CONNECTION_RESET;
+            case "malformed", "malformed_json" -> Kind.MALFORMED_JSON;
+            default -> throw new IllegalArgumentException(
+                    "unknown fault kind '" + text + "'; expected 5xx, 429, reset or malformed");
+        };
+    }
+
+    private static <E extends Enum<E>> Set<E> parseList(String text, java.util.function.Function<String, E> parse, Class<E> type) {
+        Set<E> set = EnumSet.noneOf(type);
+        Arrays.stream(text.split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty())
+                .map(parse).forEach(set::add);
+        return set;
+    }
+}

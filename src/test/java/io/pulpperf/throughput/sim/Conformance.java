@@ -1,0 +1,86 @@
+package io.pulpperf.throughput.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** What a simulator answer must share with the recorded answer of the same request. */
+final class Conformance {
+    /** Headers the recordings keep whose value must be the same. */
+    private static final List<String> SAME_VALUE_HEADERS = List.of("content-type", "allow", "www-authenticate", "retry-after");
+    private static final Pattern GENERATED_CID = Pattern.compile("[0-9a-f]{32}");
+
+    private Conformance() {}
+
+    /** Every way the answer differs from the recording; empty when it conforms. */
+    static List<String> problems(Recording rec, Response answer) {
+        List<String> out = new ArrayList<>();
+        if (answer.statusCode() != rec.status()) {
+            out.add("status: expected " + rec.status() + " but was " + answer.statusCode() + " (" + answer.asString() + ")");
+            return out;
+        }
+        headers(rec, answer, out);
+        if (rec.responseBody().isTextual()) {
+            if (!rec.responseBody().asText().equals(answer.asString())) out.add("body: expected the recorded page but was " + answer.asString());
+            return out;
+        }
+        JsonNode body;
+        try {
+            body = Recording.JSON.readTree(answer.asString());
+        } catch (IOException e) {
+            out.add("body is not JSON: " + answer.asString());
+            return out;
+        }
+        out.addAll(JsonShape.differences(rec.responseBody(), body));
+        if (rec.status() >= 400 && !rec.responseBody().has("pulp_href") && !rec.responseBody().equals(body)) {
+            out.add("error body: expected " + rec.responseBody() + " but was " + body);
+        }
+        sameValues("$", rec.responseBody(), body, out);
+        return out;
+    }
+
+    private static void headers(Recording rec, Response answer, List<String> out) {
+        Map<String, String> recorded = rec.responseHeaders();
+        for (String name : SAME_VALUE_HEADERS) {
+            String expected = recorded.get(name);
+            String actual = answer.getHeader(name);
+            if (expected == null ? actual != null : !expected.equals(actual)) {
+                out.add("header " + name + ": expected " + expected + " but was " + actual);
+            }
+        }
+        String location = recorded.get("location");
+        String actualLocation = answer.getHeader("Location");
+        if (location == null ? actualLocation != null
+                : actualLocation == null || !JsonShape.template(location).equals(JsonShape.template(actualLocation))) {
+            out.add("header location: expected the shape of " + location + " but was " + actualLocation);
+        }
+        String sentCid = rec.requestHeaders().get("correlation-id");
+        String cid = answer.getHeader("Correlation-ID");
+        if (cid == null || (sentCid != null ? !sentCid.equals(cid) : !GENERATED_CID.matcher(cid).matches())) {
+            out.add("header correlation-id: expected " + (sentCid != null ? sentCid : "32 hex digits") + " but was " + cid);
+        }
+    }
+
+    /**
+     * Values that the replay's setup reproduces exactly: list counts, task states, task names.
+     * (Other names, such as worker names, are the simulator's own.)
+     */
+    private static void sameValues(String path, JsonNode e, JsonNode a, List<String> out) {
+        if (e.isObject() && a.isObject()) {
+            boolean task = e.has("state") && e.has("pulp_href") && e.path("pulp_href").asText().contains("/tasks/");
+            for (String key : List.of("count", "state")) {
+                if (e.has(key) && !e.get(key).equals(a.get(key))) out.add(path + "." + key + ": expected " + e.get(key) + " but was " + a.get(key));
+            }
+            if (task && !e.path("name").equals(a.path("name"))) out.add(path + ".name: expected " + e.get("name") + " but was " + a.get("name"));
+            e.fields().forEachRemaining(f -> {
+                if (a.has(f.getKey())) sameValues(path + "." + f.getKey(), f.getValue(), a.get(f.getKey()), out);
+            });
+        } else if (e.isArray() && a.isArray()) {
+            for (int i = 0; i < Math.min(e.size(), a.size()); i++) sameValues(path + "[" + i + "]", e.get(i), a.get(i), out);
+        }
+    }
+}
