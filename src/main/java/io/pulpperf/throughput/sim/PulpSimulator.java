@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PulpSimulator implements AutoCloseable {
     static {
-        // The JDK server writes headers and body separately; with Nagle on, a keep-alive client
-        // waits for the delayed ACK (~40 ms) on every request. Read once, when the server class loads.
+        // Read once, when the JDK server's ServerConfig loads, so set before the first server:
+        // it writes headers and body separately, and with Nagle on the client waits for the
+        // delayed ACK (~40 ms) on every request.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }

@@ -84,7 +84,14 @@ final class SimExchange {
         if (allow != null) headers.set("Allow", allow);
         headers.set("Correlation-ID", correlationId);
         headers.set("Vary", "Accept");
+        // pulpcore-api runs gunicorn's SyncWorker (pulpcore/app/entrypoint.py PulpApiWorker), which
+        // closes the connection after every answer. Saying so also keeps pooling clients from
+        // reusing a connection the JDK server has dropped (they would read no bytes at all).
+        headers.set("Connection", "close");
         extraHeaders.forEach(headers::add);
+        // The JDK server closes a keep-alive connection after the answer when the request body was
+        // not read to the end; a pooling client may then reuse it and read nothing. Drain it first.
+        http.getRequestBody().readAllBytes();
         byte[] payload = truncateBody ? java.util.Arrays.copyOf(body, body.length / 2) : body;
         boolean noBody = status == 204 || method.equals("HEAD");
         http.sendResponseHeaders(status, noBody ? -1 : payload.length);
