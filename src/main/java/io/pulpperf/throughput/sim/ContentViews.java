@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 
 /**
  * pulp_file's {@code distributions/file/file/} and {@code repositories/file/file/}: the creates and
@@ -21,16 +24,31 @@ final class ContentViews {
             + "  File \"/usr/local/lib/python3.11/site-packages/django/db/models/query.py\", line 635, in get\n"
             + "    raise self.model.DoesNotExist(\n";
 
+    /** A pulp_file model behind a detail view: how to find and delete its rows, and a delete's shared locks. */
+    private record Model(String name, String prnType, BiFunction<String, UUID, Map<String, Object>> find,
+                         BiPredicate<String, UUID> delete, Function<String, List<String>> sharedLocks) {}
+
     private final TaskEngine engine;
     private final ContentStore store;
     private final Domains domains;
     private final SimulatorConfig config;
+    /** Up to 3.115 a distribution delete locks the instance, shared on the domain's distributions (distribution-delete-task.json). */
+    private final Model distributionModel;
+    /**
+     * Repository deletes are deferred and exclusive on the repository (ALLOW_NON_BLOCKING_DELETE off):
+     * a second delete queued behind the first fails once the row is gone (task-failed.json).
+     */
+    private final Model repositoryModel;
 
     ContentViews(TaskEngine engine, ContentStore store, Domains domains, SimulatorConfig config) {
         this.engine = engine;
         this.store = store;
         this.domains = domains;
         this.config = config;
+        this.distributionModel = new Model("FileDistribution", "file.filedistribution", store::distribution,
+                store::deleteDistribution, domain -> List.of(domains.pdrn(domain, "distributions")));
+        this.repositoryModel = new Model("FileRepository", "file.filerepository", store::repository,
+                store::deleteRepository, domain -> List.of());
     }
 
     void distributions(ApiRequest req) throws IOException {
@@ -41,24 +59,7 @@ final class ContentViews {
     }
 
     void distribution(ApiRequest req, String rest) throws IOException {
-        SimExchange ex = req.ex();
-        ex.allow = "GET, PUT, PATCH, DELETE, HEAD, OPTIONS";
-        UUID id = Views.detailId(rest);
-        Map<String, Object> row = id == null ? null : store.distribution(req.domain(), id);
-        if (row == null) {
-            ex.sendJson(404, Map.of("detail", "No FileDistribution matches the given query."));
-            return;
-        }
-        if (ex.method.equals("DELETE")) {
-            // Up to 3.115 a delete locks the instance, shared on the domain's distributions (distribution-delete-task.json).
-            TaskSnapshot task = engine.dispatch(new TaskEngine.TaskRequest(DELETE_TASK, req.domain(), ex.correlationId,
-                    req.userHref(), List.of("prn:file.filedistribution:" + id), List.of(domains.pdrn(req.domain(), "distributions")),
-                    finish -> store.deleteDistribution(req.domain(), id) ? SimTask.Outcome.ok()
-                            : SimTask.Outcome.failed("FileDistribution matching query does not exist.", DOES_NOT_EXIST_TRACEBACK)));
-            accepted(req, task);
-        } else if (Views.methodIs(ex, "GET", "HEAD", "DELETE")) {
-            ex.sendJson(200, row);
-        }
+        detail(req, rest, distributionModel);
     }
 
     private void createDistribution(ApiRequest req) throws IOException {
@@ -113,21 +114,24 @@ final class ContentViews {
     }
 
     void repository(ApiRequest req, String rest) throws IOException {
+        detail(req, rest, repositoryModel);
+    }
+
+    /** GET a row, or DELETE it through an {@code ageneral_delete} task exclusive on the instance. */
+    private void detail(ApiRequest req, String rest, Model model) throws IOException {
         SimExchange ex = req.ex();
         ex.allow = "GET, PUT, PATCH, DELETE, HEAD, OPTIONS";
         UUID id = Views.detailId(rest);
-        Map<String, Object> row = id == null ? null : store.repository(req.domain(), id);
+        Map<String, Object> row = id == null ? null : model.find().apply(req.domain(), id);
         if (row == null) {
-            ex.sendJson(404, Map.of("detail", "No FileRepository matches the given query."));
+            ex.sendJson(404, Map.of("detail", "No " + model.name() + " matches the given query."));
             return;
         }
         if (ex.method.equals("DELETE")) {
-            // Deferred, exclusive on the repository (ALLOW_NON_BLOCKING_DELETE off): a second delete
-            // queued behind the first fails once the row is gone (task-failed.json).
             TaskSnapshot task = engine.dispatch(new TaskEngine.TaskRequest(DELETE_TASK, req.domain(), ex.correlationId,
-                    req.userHref(), List.of("prn:file.filerepository:" + id), List.of(),
-                    finish -> store.deleteRepository(req.domain(), id) ? SimTask.Outcome.ok()
-                            : SimTask.Outcome.failed("FileRepository matching query does not exist.", DOES_NOT_EXIST_TRACEBACK)));
+                    req.userHref(), List.of("prn:" + model.prnType() + ":" + id), model.sharedLocks().apply(req.domain()),
+                    finish -> model.delete().test(req.domain(), id) ? SimTask.Outcome.ok()
+                            : SimTask.Outcome.failed(model.name() + " matching query does not exist.", DOES_NOT_EXIST_TRACEBACK)));
             accepted(req, task);
         } else if (Views.methodIs(ex, "GET", "HEAD", "DELETE")) {
             ex.sendJson(200, row);
