@@ -14,7 +14,7 @@ public final class DbPreflight {
     /** What the sampler will see, or {@link DbUnavailableException} with the redacted URL and the driver's reason. */
     public static DbServerInfo check(DbSettings settings) {
         try (Connection c = SamplerConnection.open(settings)) {
-            return new PgStats(c).server(DbSampler.TASK_TABLE);
+            return new PgStats(c, 0).server(DbSampler.TASK_TABLE);
         } catch (SQLException e) {
             throw new DbUnavailableException("Cannot sample PostgreSQL at " + settings.safeUrl() + " as "
                     + (settings.username() == null ? "the URL's user" : settings.username()) + ": " + e.getMessage()

@@ -43,7 +43,8 @@ public final class DbSampler {
     private PgStats stats;
     private int connects;
     private Counters previous;
-    private long ownStatementsAtPrevious;
+    private long ownAtPrevious;
+    private final OwnTransactions own = new OwnTransactions();
 
     private DbSampler(DbSettings settings, Duration maxDuration) {
         this.settings = settings;
@@ -136,12 +137,15 @@ public final class DbSampler {
         try {
             List<SessionRow> sessions = stats.sessions();
             List<LockDetail> locks = sessions.stream().anyMatch(SessionRow::waitsOnLock) ? stats.ungrantedLocks() : List.of();
-            long ownStatements = stats.statementsRun();
+            // Own transactions before this reading: the counters statement commits after it reads.
+            long ownSoFar = stats.transactions();
             Counters counters = stats.counters(TASK_TABLE);
-            double cost = (System.nanoTime() - t0) / 1e6;
-            samples.add(SampleAssembler.assemble(at, sessions, locks, counters, previous, ownStatements - ownStatementsAtPrevious, cost));
+            // Before the first reading, everything the connection ran becomes debt: the server may report it later.
+            long mine = previous == null ? own.match(0, ownSoFar)
+                    : own.match(counters.transactions() - previous.transactions(), ownSoFar - ownAtPrevious);
+            samples.add(SampleAssembler.assemble(at, sessions, locks, counters, previous, mine, (System.nanoTime() - t0) / 1e6));
             previous = counters;
-            ownStatementsAtPrevious = ownStatements;
+            ownAtPrevious = ownSoFar;
         } catch (SQLException e) {
             failed("a sample", e);
         }
@@ -164,8 +168,10 @@ public final class DbSampler {
         connects++;
         try {
             connection = SamplerConnection.open(settings);
-            stats = new PgStats(connection);
-            ownStatementsAtPrevious = -1; // the connection's own SETs count as one transaction
+            // A new connection's counter starts at 0: carry what the old one ran since the last reading.
+            long carried = stats == null ? 0 : stats.transactions() - ownAtPrevious;
+            stats = new PgStats(connection, SamplerConnection.SETUP_TRANSACTIONS + carried);
+            ownAtPrevious = 0;
             backendPid = stats.server(TASK_TABLE).backendPid();
             if (connects > 1) problem("reconnected at " + offset() + " (no samples in the gap)");
             return true;

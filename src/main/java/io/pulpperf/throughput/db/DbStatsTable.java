@@ -9,6 +9,8 @@ import java.util.Objects;
 public final class DbStatsTable {
     private static final int MAX_LOCK_WAITS = 20;
     private static final String TD = "<td style=\"padding:4px 8px\">";
+    private static final String TH = "<th style=\"text-align:left;padding:4px 8px\">";
+    private static final String TH_NUM = "<th style=\"text-align:right;padding:4px 8px\">";
     private static final String TD_NUM = "<td style=\"text-align:right;padding:4px 8px;font-variant-numeric:tabular-nums\">";
 
     private DbStatsTable() {}
@@ -24,9 +26,8 @@ public final class DbStatsTable {
         for (String p : report.problems()) {
             out.append("<p style=\"color:#b00020\"><b>problem:</b> ").append(DbFormat.html(p)).append("</p>");
         }
-        out.append("<table style=\"border-collapse:collapse\"><tr><th style=\"text-align:left;padding:4px 8px\">metric</th>")
-           .append("<th style=\"text-align:right;padding:4px 8px\">peak</th><th style=\"text-align:right;padding:4px 8px\">mean</th>")
-           .append("<th style=\"text-align:left;padding:4px 8px\">unit</th></tr>");
+        out.append("<table style=\"border-collapse:collapse\"><tr>").append(TH).append("metric</th>").append(TH_NUM).append("peak</th>")
+           .append(TH_NUM).append("mean</th>").append(TH).append("unit</th></tr>");
         for (DbSummary.Metric m : summary.metrics()) {
             out.append("<tr style=\"border-top:1px solid #ccc\">").append(TD).append(DbFormat.html(m.name())).append("</td>")
                .append(TD_NUM).append(DbFormat.number(m.peak())).append("</td>").append(TD_NUM).append(DbFormat.number(m.mean()))
@@ -51,8 +52,8 @@ public final class DbStatsTable {
             return;
         }
         out.append("<h4>Lock waits seen (").append(longest.size()).append(longest.size() > MAX_LOCK_WAITS ? ", longest " + MAX_LOCK_WAITS + " shown" : "")
-           .append(")</h4><table style=\"border-collapse:collapse\"><tr><th>pid</th><th>waiting on</th><th>blocked by</th>")
-           .append("<th>seconds</th><th style=\"text-align:left\">query</th></tr>");
+           .append(")</h4><table style=\"border-collapse:collapse\"><tr>").append(TH_NUM).append("pid</th>").append(TH).append("waiting on</th>")
+           .append(TH).append("blocked by</th>").append(TH_NUM).append("seconds</th>").append(TH).append("query</th></tr>");
         longest.values().stream()
                 .sorted(Comparator.comparingDouble((LockWait w) -> Objects.requireNonNullElse(w.seconds(), 0.0)).reversed())
                 .limit(MAX_LOCK_WAITS)

@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * The sampler's queries, each one statement on PostgreSQL's statistics views (pg_stat_activity,
  * pg_locks, pg_stat_database, pg_stat_user_tables, pg_stat_statements): readable with
- * {@code pg_monitor}, no table of the application is touched. Counts the statements it runs so the
- * sampler can leave its own transactions out of the rates.
+ * {@code pg_monitor}, no table of the application is touched. Counts the transactions it runs so
+ * the sampler can leave its own out of the transaction rate.
  */
 final class PgStats {
     /** Starts every sampler statement, so its own entries can be told apart in pg_stat_statements. */
@@ -59,15 +59,19 @@ final class PgStats {
                    EXISTS (SELECT 1 FROM pg_stat_user_tables WHERE relname = ?), pg_backend_pid()""";
 
     private final Connection connection;
-    private long statementsRun;
+    private long transactions;
 
-    PgStats(Connection connection) {
+    /**
+     * @param setupTransactions transactions the connection already ran while it was opened
+     */
+    PgStats(Connection connection, long setupTransactions) {
         this.connection = connection;
+        this.transactions = setupTransactions;
     }
 
-    /** Statements run so far; each is one (read-only) transaction in autocommit. */
-    long statementsRun() {
-        return statementsRun;
+    /** Transactions this connection has run so far: in autocommit, one per statement. */
+    long transactions() {
+        return transactions;
     }
 
     List<SessionRow> sessions() throws SQLException {
@@ -140,7 +144,7 @@ final class PgStats {
     }
 
     private PreparedStatement prepare(String sql) throws SQLException {
-        statementsRun++;
+        transactions++;
         return connection.prepareStatement(sql);
     }
 

@@ -15,6 +15,8 @@ final class SamplerConnection {
     static final String STATEMENT_TIMEOUT = "2s";
     // A sampler query that would queue for a lock (behind an ALTER TABLE, say) gives up at once instead of queueing others behind it.
     static final String LOCK_TIMEOUT = "200ms";
+    /** Transactions that {@link #open} adds to xact_commit: one for the connection start-up, one for the SETs (one batch). */
+    static final long SETUP_TRANSACTIONS = 2;
 
     private SamplerConnection() {}
 

@@ -186,6 +186,21 @@ class DbSamplerPostgresTest {
     }
 
     @Test
+    @DisplayName("the sampler's own transactions are left out of the transaction rate")
+    void leavesItsOwnTransactionsOut() {
+        sampler = DbSampler.start(db.sampler(Duration.ofMillis(100)), Duration.ofMinutes(1));
+        await("30 samples").atMost(SEEN_WITHIN).until(() -> sampler.samplesSoFar().size() >= 30);
+        DbReport report = sampler.stop();
+        double own = 0;
+        for (int i = 1; i < report.samples().size(); i++) {
+            DbSample s = report.samples().get(i);
+            own += s.rates().transactions() * Duration.between(report.samples().get(i - 1).at(), s.at()).toNanos() / 1e9;
+        }
+        assertThat(own).as("transactions counted while only the sampler ran, against %s samples", report.samples().size())
+                .isLessThan(3);
+    }
+
+    @Test
     @DisplayName("a killed sampler connection is reported, the sampler reconnects and never throws")
     void reportsLostConnection() throws Exception {
         sampler = DbSampler.start(db.sampler(INTERVAL), Duration.ofMinutes(1));
