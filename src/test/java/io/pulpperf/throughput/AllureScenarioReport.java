@@ -1,6 +1,11 @@
 package io.pulpperf.throughput;
 
 import io.pulpperf.throughput.config.Scenario;
+import io.pulpperf.throughput.db.DbCsv;
+import io.pulpperf.throughput.db.DbReport;
+import io.pulpperf.throughput.db.DbStatsTable;
+import io.pulpperf.throughput.db.DbSummary;
+import io.pulpperf.throughput.db.DbTimelineChart;
 import io.pulpperf.throughput.report.LatencyTable;
 import io.pulpperf.throughput.report.ScenarioSummary;
 import io.pulpperf.throughput.run.Phases;
@@ -10,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 
 /** Puts one scenario into the Allure report: parameters, phases as steps, tables and raw data. */
@@ -48,6 +54,28 @@ final class AllureScenarioReport {
         }
         file("Raw tasks (CSV)", r.rawTasksCsv());
         file("Dispatch log (CSV)", r.dispatchCsv());
+    }
+
+    /**
+     * Attaches what the database sampler saw (issue 8): chart on the task timeline's axis, peak/mean
+     * table, per-sample and top-statement CSVs. A rendering bug becomes a text attachment, never a
+     * failed scenario.
+     *
+     * @param zero the task timeline's start (first task created), or the sampling start without tasks
+     */
+    static void attachDb(String scenario, DbReport db, DbSummary summary, Instant zero) {
+        try {
+            Allure.addAttachment("DB sessions and lock waits", "image/svg+xml",
+                    DbTimelineChart.svg(scenario + ": database sessions", db.samples(), zero), ".svg");
+            Allure.addAttachment("DB peak and mean", "text/html", DbStatsTable.html(scenario + ": database", db, summary), ".html");
+            Allure.addAttachment("DB peak and mean (CSV)", "text/csv", DbCsv.summary(summary), ".csv");
+            Allure.addAttachment("DB samples (CSV)", "text/csv", DbCsv.samples(db.samples(), zero), ".csv");
+            if (db.statementsAvailable()) {
+                Allure.addAttachment("DB top statements (CSV)", "text/csv", DbCsv.statements(db.topStatements()), ".csv");
+            }
+        } catch (RuntimeException e) {
+            Allure.addAttachment("DB report (not rendered)", "text/plain", "could not render the database report: " + e, ".txt");
+        }
     }
 
     private static void file(String name, Path path) {

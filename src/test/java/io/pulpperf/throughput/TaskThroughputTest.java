@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pulpperf.throughput.config.ConfigLoader;
 import io.pulpperf.throughput.config.Scenario;
 import io.pulpperf.throughput.config.SuiteSettings;
+import io.pulpperf.throughput.db.DbObservation;
+import io.pulpperf.throughput.db.DbPreflight;
+import io.pulpperf.throughput.db.DbReport;
+import io.pulpperf.throughput.db.DbSampler;
+import io.pulpperf.throughput.db.DbSettings;
+import io.pulpperf.throughput.db.DbSettingsLoader;
+import io.pulpperf.throughput.db.DbSummary;
 import io.pulpperf.throughput.load.Dispatcher;
 import io.pulpperf.throughput.measure.RunMetrics;
 import io.pulpperf.throughput.pulp.PulpClient;
@@ -27,12 +34,14 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
@@ -56,8 +65,14 @@ class TaskThroughputTest {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
+    // The sampler may outlive a stuck scenario's timeout by this much (fixtures, collection, cleanup).
+    private static final Duration DB_SAMPLING_SLACK = Duration.ofMinutes(10);
+
     private final List<ScenarioResult> results = Collections.synchronizedList(new ArrayList<>());
+    // The database sampler's line for the Observations column, by run id (issue 8); empty without -Dpulp.db.url.
+    private final Map<String, String> dbObservations = new ConcurrentHashMap<>();
     private SuiteSettings settings;
+    private DbSettings db;
     private PulpSimulator simulator;
     private PulpClient client;
     private PulpStatus statusAtStart;
@@ -66,6 +81,11 @@ class TaskThroughputTest {
     @BeforeAll
     void connect() {
         settings = ConfigLoader.fromSystem();
+        db = DbSettingsLoader.fromSystem().orElse(null);
+        if (db != null) {
+            // Before any load: an unreachable database fails the run now rather than after the whole matrix.
+            System.out.println(DbPreflight.describe(db, DbPreflight.check(db)));
+        }
         if (settings.target().isSimulator()) {
             SimulatorConfig sim = SimulatorConfig.defaults().withWorkers(1)
                     .withCredentials(settings.target().credentials().username(), settings.target().credentials().password())
@@ -103,12 +123,15 @@ class TaskThroughputTest {
     @MethodSource("scenarios")
     void throughput(Scenario scenario) throws Exception {
         AllureScenarioReport.parameters(scenario, simulator != null ? "embedded simulator" : settings.target().baseUrl().toString());
-        ScenarioResult result;
+        ScenarioResult result = null;
+        DbSampler sampler = db == null ? null : DbSampler.start(db, scenario.timeout().plus(DB_SAMPLING_SLACK));
         try {
             result = runner.run(scenario, AllureScenarioReport.steps());
         } catch (ScenarioRunner.WorkerMismatchException e) {
             Assumptions.abort(e.getMessage());
             return;
+        } finally {
+            if (sampler != null) reportDb(scenario, sampler.stop(), result);
         }
         results.add(result);
         AllureScenarioReport.attach(result);
@@ -140,7 +163,7 @@ class TaskThroughputTest {
             List<ScenarioResult> done = new ArrayList<>(results);
             Map<String, Object> context = context();
             String title = "Task throughput, " + context.get("date") + " — " + context.get("target");
-            String table = ResultsTable.markdown(title, done);
+            String table = ResultsTable.markdown(title, done, dbObservations);
             Path dir = settings.outputDir();
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("results.md"), table);
@@ -152,6 +175,19 @@ class TaskThroughputTest {
         } finally {
             if (simulator != null) simulator.close();
         }
+    }
+
+    /** The sampler's report beside the tasks: on their timeline's axis, figures over the tasks' window. */
+    private void reportDb(Scenario scenario, DbReport report, ScenarioResult result) {
+        Long first = result == null ? null : result.metrics().firstCreated();
+        Long last = result == null ? null : result.metrics().lastFinished();
+        Instant zero = first == null ? report.startedAt() : Instant.EPOCH.plus(first, java.time.temporal.ChronoUnit.MICROS);
+        DbSummary summary = first == null || last == null ? DbSummary.of(report.samples(), null, null)
+                : DbSummary.of(report.samples(), zero, Instant.EPOCH.plus(last, java.time.temporal.ChronoUnit.MICROS));
+        AllureScenarioReport.attachDb(scenario.name(), report, summary, zero);
+        String line = DbObservation.line(report, summary);
+        System.out.println(scenario.name() + ": " + line + "; " + DbObservation.cost(report));
+        if (result != null) dbObservations.put(result.runId(), line);
     }
 
     private Map<String, Object> context() {

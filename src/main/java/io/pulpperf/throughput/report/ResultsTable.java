@@ -5,6 +5,7 @@ import io.pulpperf.throughput.run.ScenarioResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The test plan's results table (Run | Pulp-Workers | Requests | Tasks Submitted | Tasks / Sec
@@ -14,6 +15,14 @@ public final class ResultsTable {
     private ResultsTable() {}
 
     public static String markdown(String title, List<ScenarioResult> results) {
+        return markdown(title, results, Map.of());
+    }
+
+    /**
+     * @param extraObservations more to say about a run in its Observations cell, by run id (e.g. the
+     *                          database sampler's line); runs without an entry get none
+     */
+    public static String markdown(String title, List<ScenarioResult> results, Map<String, String> extraObservations) {
         StringBuilder out = new StringBuilder("## ").append(title).append("\n\n");
         out.append("| Run | Pulp-Workers | Requests | Tasks Submitted | Tasks / Sec Processed | Observations |\n");
         out.append("|-----|--------------|----------|-----------------|-----------------------|--------------|\n");
@@ -24,7 +33,7 @@ public final class ResultsTable {
                .append(" | ").append(r.dispatch().requests())
                .append(" | ").append(r.metrics().submitted())
                .append(" | ").append(Format.rate(r.metrics().throughput()))
-               .append(" | ").append(observations(r).replace("|", "\\|"))
+               .append(" | ").append(observations(r, extraObservations.get(r.runId())).replace("|", "\\|"))
                .append(" |\n");
         }
         out.append("\n**Key:** `-` = not measured. Tasks / Sec Processed = completed / (last finished_at - first started_at).\n");
@@ -32,6 +41,10 @@ public final class ResultsTable {
     }
 
     static String observations(ScenarioResult r) {
+        return observations(r, null);
+    }
+
+    static String observations(ScenarioResult r, String extra) {
         var m = r.metrics();
         List<String> parts = new ArrayList<>();
         parts.add(r.scenario().workload().key());
@@ -43,6 +56,7 @@ public final class ResultsTable {
         if (r.dispatch().errors() > 0) parts.add(r.dispatch().errors() + " dispatch errors");
         if (!r.finished()) parts.add("INCOMPLETE");
         if (r.workersOnline() != r.scenario().workers()) parts.add("asked for " + r.scenario().workers() + " workers");
+        if (extra != null) parts.add(extra);
         return String.join(", ", parts);
     }
 }
