@@ -48,7 +48,7 @@ final class SimulatedRun implements AutoCloseable {
         return runner.run(scenario, Phases.silent());
     }
 
-    /** The dispatch log a run wrote, read back. */
+    /** The dispatch log a run wrote, read back in sequence order. */
     List<io.pulpperf.throughput.load.DispatchRecord> dispatchLog(ScenarioResult r) throws java.io.IOException {
         return java.nio.file.Files.readAllLines(r.dispatchCsv()).stream().skip(1).map(line -> {
             String[] f = line.split(",", -1);
@@ -56,7 +56,7 @@ final class SimulatedRun implements AutoCloseable {
                     io.pulpperf.throughput.pulp.PulpTime.parseMicros(f[1]), io.pulpperf.throughput.pulp.PulpTime.parseMicros(f[2]),
                     f[3].isEmpty() ? -1 : Math.round(Double.parseDouble(f[3]) * 1000), Integer.parseInt(f[4]),
                     f[6].isEmpty() ? null : f[6], Long.parseLong(f[5]), true, null, f[7].isEmpty() ? null : f[7]);
-        }).toList();
+        }).sorted(java.util.Comparator.comparingInt(io.pulpperf.throughput.load.DispatchRecord::seq)).toList();  // written as answered
     }
 
     @Override
