@@ -5,6 +5,7 @@ import io.pulpperf.throughput.run.ScenarioResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The test plan's results table (Run | Pulp-Workers | Requests | Tasks Submitted | Tasks / Sec
@@ -13,36 +14,63 @@ import java.util.Locale;
 public final class ResultsTable {
     private ResultsTable() {}
 
-    public static String markdown(String title, List<ScenarioResult> results) {
+    public static String markdown(String title, List<JudgedScenario> judged) {
+        List<ScalingRow> scaling = Scaling.of(judged.stream().map(JudgedScenario::result).toList());
         StringBuilder out = new StringBuilder("## ").append(title).append("\n\n");
         out.append("| Run | Pulp-Workers | Requests | Tasks Submitted | Tasks / Sec Processed | Observations |\n");
         out.append("|-----|--------------|----------|-----------------|-----------------------|--------------|\n");
-        int run = 1;
-        for (ScenarioResult r : results) {
-            out.append("| ").append(run++).append(' ').append(r.scenario().name())
+        for (int i = 0; i < judged.size(); i++) {
+            ScenarioResult r = judged.get(i).result();
+            out.append("| ").append(i + 1).append(' ').append(r.scenario().name())
                .append(" | ").append(r.workersOnline())
                .append(" | ").append(r.dispatch().requests())
                .append(" | ").append(r.metrics().submitted())
                .append(" | ").append(Format.rate(r.metrics().throughput()))
-               .append(" | ").append(observations(r).replace("|", "\\|"))
+               .append(" | ").append(observations(judged.get(i), scaling.get(i)).replace("|", "\\|"))
                .append(" |\n");
         }
-        out.append("\n**Key:** `-` = not measured. Tasks / Sec Processed = completed / (last finished_at - first started_at).\n");
+        out.append("\n**Key:** `-` = not measured. Tasks / Sec Processed = completed / (last finished_at - first started_at). ")
+           .append("Scaling = TPS(N) / (N x TPS(1)) against the 1-worker run of the same workload.\n");
         return out.toString();
     }
 
-    static String observations(ScenarioResult r) {
+    static String observations(JudgedScenario j, ScalingRow scaling) {
+        ScenarioResult r = j.result();
         var m = r.metrics();
         List<String> parts = new ArrayList<>();
+        parts.add(j.passed() ? "PASSED" : "FAILED (" + j.failures().stream().map(c -> c.kind().prefix() + " " + c.figure())
+                .collect(Collectors.joining("; ")) + ")");
         parts.add(r.scenario().workload().key());
         parts.add("success " + Format.percent(m.successRate()));
-        parts.add(String.format(Locale.ROOT, "p95 wait %s ms", Format.ms(m.latency().get(LatencyPart.QUEUE_WAIT).p95())));
+        var wait = m.latency().get(LatencyPart.QUEUE_WAIT);
+        parts.add(String.format(Locale.ROOT, "p95 wait %s ms", wait == null || wait.count() == 0 ? "-" : Format.ms(wait.p95())));
         if (m.steadyRate() != null) parts.add("steady " + Format.rate(m.steadyRate()) + "/s");
+        if (scaling.efficiency() != null && scaling.workers() > 1) parts.add("scaling " + Format.percent(scaling.efficiency()));
         if (m.lost() > 0) parts.add(m.lost() + " lost");
         if (m.failed() > 0) parts.add(m.failed() + " failed");
         if (r.dispatch().errors() > 0) parts.add(r.dispatch().errors() + " dispatch errors");
         if (!r.finished()) parts.add("INCOMPLETE");
         if (r.workersOnline() != r.scenario().workers()) parts.add("asked for " + r.scenario().workers() + " workers");
         return String.join(", ", parts);
+    }
+
+    /** The same table as static HTML, with the verdict coloured. */
+    public static String html(String title, List<JudgedScenario> judged) {
+        List<ScalingRow> scaling = Scaling.of(judged.stream().map(JudgedScenario::result).toList());
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 0; i < judged.size(); i++) {
+            JudgedScenario j = judged.get(i);
+            ScenarioResult r = j.result();
+            rows.add(new String[] {(i + 1) + " " + r.scenario().name(), String.valueOf(r.workersOnline()),
+                    String.valueOf(r.dispatch().requests()), String.valueOf(r.metrics().submitted()),
+                    Format.rate(r.metrics().throughput()), Format.percent(scaling.get(i).efficiency()),
+                    (j.passed() ? "!pass:" : "!fail:") + observations(j, scaling.get(i))});
+        }
+        return new HtmlPage(title).heading(title, null)
+                .table(new String[] {"Run", "#Pulp-Workers", "#Requests", "#Tasks Submitted", "#Tasks / Sec Processed",
+                        "#Scaling", "Observations"}, rows)
+                .paragraph("- = not measured. Tasks / Sec Processed = completed / (last finished_at - first started_at). "
+                        + "Scaling = TPS(N) / (N x TPS(1)) against the 1-worker run of the same workload.")
+                .render();
     }
 }
