@@ -14,12 +14,13 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The run over time on one time axis: tasks created, started and finished per second in each
- * interval (top), and the tasks waiting and running at each interval's end (bottom).
+ * The run over time on one time axis: tasks created per second in each interval (top), started
+ * and finished per second (middle), and the tasks waiting and running at each interval's end
+ * (bottom).
  */
 public final class TimelineChart {
     public static final int WIDTH = 960;
-    public static final int HEIGHT = 560;
+    public static final int HEIGHT = 680;
     static final String CREATED = "created";
     static final String STARTED = "started";
     static final String FINISHED = "finished";
@@ -48,11 +49,14 @@ public final class TimelineChart {
             running.add(end, b.running());
         }
 
-        NumberAxis rateAxis = new NumberAxis("tasks / s");
-        XYPlot rates = new XYPlot(collection(created, started, finished), null, rateAxis,
-                lines(new Color[] {Charts.BLUE, Charts.ORANGE, Charts.GREEN}, new boolean[] {false, true, false}));
+        // Dispatch bursts are often ten times the completion rate: created gets its own panel and
+        // scale so the workers' rates stay readable.
+        XYPlot dispatch = new XYPlot(collection(created), null, new NumberAxis("created / s"),
+                lines(new Color[] {Charts.BLUE}, new boolean[] {false}));
+        XYPlot workers = new XYPlot(collection(started, finished), null, new NumberAxis("started, finished / s"),
+                lines(new Color[] {Charts.ORANGE, Charts.GREEN}, new boolean[] {true, false}));
         // Finished is drawn last, on top: with one worker it coincides with started.
-        rates.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+        workers.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
         NumberAxis queueAxis = new NumberAxis("tasks (at interval end)");
         queueAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         XYPlot queue = new XYPlot(collection(waiting, running), null, queueAxis,
@@ -61,16 +65,18 @@ public final class TimelineChart {
         NumberAxis time = new NumberAxis("seconds since the run's first task was created");
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
         plot.setGap(12);
-        plot.add(rates, 3);
-        plot.add(queue, 2);
+        plot.add(dispatch, 2);
+        plot.add(workers, 3);
+        plot.add(queue, 3);
         Charts.style(plot);
-        Charts.style(rates);
+        Charts.style(dispatch);
+        Charts.style(workers);
         Charts.style(queue);
         Charts.axis(time);
 
         JFreeChart chart = new JFreeChart(scenario + ": tasks over time", null, plot, true);
         chart.addSubtitle(Charts.subtitle(String.format(Locale.ROOT,
-                "top: tasks per second in each %s interval; bottom: tasks waiting and running at each interval's end; "
+                "tasks per second in each %s interval (top, middle); tasks waiting and running at each interval's end (bottom); "
                 + "throughput %s tasks/s", interval(bucketSeconds), Format.rate(m.throughput()))));
         Charts.style(chart);
         return chart;
