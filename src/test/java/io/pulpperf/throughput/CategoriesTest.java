@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * categories.json against the messages our assertions and exceptions really produce, matched the
  * way Allure 2 matches them (status in matchedStatuses, whole message and trace against the
- * regexes with DOTALL; a result belongs to every category it matches).
+ * regexes with DOTALL; a result belongs to every category it matches) and the way Allure 3 does
+ * (given the same rules by .ci/report/allurerc.mjs: a regex found anywhere, first rule wins).
  */
 class CategoriesTest {
     private static final JsonNode CATEGORIES = read();
@@ -54,6 +55,24 @@ class CategoriesTest {
         return names;
     }
 
+    /** Allure 3: the first rule whose status matches and whose regexes are found (JavaScript RegExp.test). */
+    static String firstCategoryOf(String status, String message, String trace) {
+        for (JsonNode c : CATEGORIES) {
+            boolean statusOk = !c.has("matchedStatuses") || c.get("matchedStatuses").toString().contains("\"" + status + "\"");
+            boolean messageOk = !c.has("messageRegex") || Pattern.compile(c.get("messageRegex").asText())
+                    .matcher(message == null ? "" : message).find();
+            boolean traceOk = !c.has("traceRegex") || Pattern.compile(c.get("traceRegex").asText()).matcher(trace == null ? "" : trace).find();
+            if (statusOk && messageOk && traceOk) return c.get("name").asText();
+        }
+        return status.equals("failed") ? "Product errors" : status.equals("broken") ? "Test errors" : null;
+    }
+
+    private static String firstCategoryOf(String status, Throwable t) {
+        StringWriter trace = new StringWriter();
+        t.printStackTrace(new PrintWriter(trace));
+        return firstCategoryOf(status, t.getMessage(), trace.toString());
+    }
+
     private static Set<String> categoriesOf(String status, Throwable t) {
         StringWriter trace = new StringWriter();
         t.printStackTrace(new PrintWriter(trace));
@@ -77,12 +96,14 @@ class CategoriesTest {
                 Check.of(Check.Kind.THRESHOLD, "success rate", "100.0%", "at least 99.0%", true, ""));
         assertThat(e.getMessage()).contains("threshold: tasks per second: expected at least 30.00 but was 25.00");
         assertThat(categoriesOf("failed", e)).containsExactly("Threshold breaches");
+        assertThat(firstCategoryOf("failed", e)).isEqualTo("Threshold breaches");
     }
 
     @Test
     void aRegressionIsItsOwnCategory() {
-        assertThat(categoriesOf("failed", softFailure(failed(Check.Kind.REGRESSION, "tasks per second vs baseline"))))
-                .containsExactly("Regressions against the baseline");
+        AssertionError e = softFailure(failed(Check.Kind.REGRESSION, "tasks per second vs baseline"));
+        assertThat(categoriesOf("failed", e)).containsExactly("Regressions against the baseline");
+        assertThat(firstCategoryOf("failed", e)).isEqualTo("Regressions against the baseline");
     }
 
     @Test
@@ -91,6 +112,7 @@ class CategoriesTest {
                 Check.of(Check.Kind.RUN_PROBLEM, "problems during the run", "1", "0", false,
                         "incomplete run: timed out after 120 s with 12 tasks still unfinished"));
         assertThat(categoriesOf("failed", e)).containsExactly("Timeouts (incomplete runs)");
+        assertThat(firstCategoryOf("failed", e)).isEqualTo("Timeouts (incomplete runs)");
     }
 
     @Test
@@ -98,6 +120,7 @@ class CategoriesTest {
         AssertionError e = softFailure(failed(Check.Kind.THRESHOLD, "lost tasks"), failed(Check.Kind.TARGET_ERROR,
                 "dispatch requests without a task"));
         assertThat(categoriesOf("failed", e)).containsExactly("Target or infrastructure errors", "Threshold breaches");
+        assertThat(firstCategoryOf("failed", e)).as("Allure 3 shows one: the cause comes first").isEqualTo("Target or infrastructure errors");
     }
 
     @Test
@@ -107,6 +130,7 @@ class CategoriesTest {
         Throwable e = catchThrowable(c::status);
         assertThat(e).isInstanceOf(PulpApiException.class);
         assertThat(categoriesOf("broken", e)).containsExactly("Target or infrastructure errors");
+        assertThat(firstCategoryOf("broken", e)).isEqualTo("Target or infrastructure errors");
     }
 
     @Test
@@ -136,6 +160,7 @@ class CategoriesTest {
             throw new ConfigException("-Dpulp.baseline=x.json: no such file");
         });
         assertThat(categoriesOf("broken", e)).containsExactly("Configuration errors");
+        assertThat(firstCategoryOf("broken", e)).isEqualTo("Configuration errors");
     }
 
     @Test
