@@ -31,11 +31,22 @@ public final class ScenarioChecks {
         checks.add(Check.of(Check.Kind.INCOMPLETE_RUN, "every task finished before the timeout", r.finished() ? "yes" : "no",
                 "yes", r.finished(), r.finished() ? "" : m.unfinished() + " still unfinished when collected"));
         DispatchSummary d = r.dispatch();
-        checks.add(Check.of(Check.Kind.TARGET_ERROR, "dispatch requests without a task", String.valueOf(d.errors()), "0",
+        checks.add(Check.of(dispatchKind(d, r.finished()), "dispatch requests without a task", String.valueOf(d.errors()), "0",
                 d.errors() == 0, d.errors() == 0 ? "" : "by HTTP status: " + statuses(d.byStatus())));
         checks.add(Check.of(Check.Kind.RUN_PROBLEM, "problems during the run", String.valueOf(r.problems().size()), "0",
                 r.problems().isEmpty(), String.join("; ", r.problems())));
         return checks;
+    }
+
+    /**
+     * Requests without an answer in a run that timed out were most likely cut off by the
+     * scenario's deadline: they belong to the incomplete run. Refusals (401, 403), throttling
+     * (429), server errors (5xx), other rejections, and missing answers in a run that otherwise
+     * finished, are the target's.
+     */
+    static Check.Kind dispatchKind(DispatchSummary d, boolean finished) {
+        boolean onlyUnanswered = d.byStatus().keySet().stream().allMatch(s -> s < 0 || s == 202 || s == 200);
+        return !finished && onlyUnanswered ? Check.Kind.INCOMPLETE_RUN : Check.Kind.TARGET_ERROR;
     }
 
     /** "202=95, 500=5, no answer=2". */

@@ -23,10 +23,11 @@ class ScenarioChecksTest {
 
     @Test
     void thresholdBreachesNameTheFigureTheBoundAndTheValue() {
+        // 100 completed and 10 failed, back to back at 20/s: 100 / 5.5 s = 18.18 completed per second
         var r = RunFixture.of("slow", 1, 20).failed(10).thresholds(new Thresholds(30, 0.99, 0)).build();
         List<Check> checks = ScenarioChecks.of(r);
         assertThat(check(checks, "tasks per second").message())
-                .isEqualTo("threshold: tasks per second: expected at least 30.00 but was 20.00 "
+                .isEqualTo("threshold: tasks per second: expected at least 30.00 but was 18.18 "
                         + "(completed / (last finished_at - first started_at))");
         assertThat(check(checks, "success rate").message()).startsWith("threshold: success rate: expected at least 99.0% but was 90.9%");
         assertThat(check(checks, "lost tasks").failed()).isFalse();
@@ -44,6 +45,18 @@ class ScenarioChecksTest {
         assertThat(check(checks, "problems during the run").message())
                 .isEqualTo("run problem: problems during the run: expected 0 but was 1 "
                         + "(incomplete run: timed out after 120 s with 7 tasks still unfinished)");
+    }
+
+    @Test
+    void unansweredRequestsOfATimedOutRunBelongToTheIncompleteRun() {
+        var cut = RunFixture.of("cut", 1, 40).dispatchErrors(Map.of(-1, 13)).incomplete("incomplete run: timed out").build();
+        assertThat(check(ScenarioChecks.of(cut), "dispatch requests without a task").message())
+                .startsWith("incomplete run: dispatch requests without a task: expected 0 but was 13");
+        var refused = RunFixture.of("refused", 1, 40).dispatchErrors(Map.of(-1, 3, 401, 2)).incomplete("incomplete run: timed out").build();
+        assertThat(check(ScenarioChecks.of(refused), "dispatch requests without a task").kind()).isEqualTo(Check.Kind.TARGET_ERROR);
+        var unanswered = RunFixture.of("unanswered", 1, 40).dispatchErrors(Map.of(-1, 3)).build();
+        assertThat(check(ScenarioChecks.of(unanswered), "dispatch requests without a task").kind())
+                .as("no answer although the run finished in time").isEqualTo(Check.Kind.TARGET_ERROR);
     }
 
     @Test
