@@ -9,6 +9,7 @@ final class AllureMatrixReport {
 
     static void attach(MatrixReport m) {
         Allure.addAttachment("Results table", "text/html", m.html(), ".html");
+        Allure.addAttachment("Results table (CSV)", "text/csv", m.csv(), ".csv");
         Allure.addAttachment("Throughput against workers, scaling efficiency", "image/svg+xml", m.scalingSvg(), ".svg");
         Allure.addAttachment("Results table (results.md)", "text/plain", m.markdown(), ".md");
         Allure.addAttachment("Scaling (CSV)", "text/csv", m.scalingCsv(), ".csv");

@@ -14,18 +14,19 @@ import org.jfree.chart.JFreeChart;
  * @param title       the table's heading (date and target)
  * @param markdown    the results table as in the seed plan (results.md)
  * @param html        the same table as static HTML
+ * @param csv         the same table as CSV
  * @param json        every figure of every scenario (results.json)
  * @param scalingCsv  the scaling chart's data
  * @param scalingSvg  the scaling chart
  */
-public record MatrixReport(String title, String markdown, String html, String json, String scalingCsv, String scalingSvg) {
+public record MatrixReport(String title, String markdown, String html, String csv, String json, String scalingCsv, String scalingSvg) {
 
     public static MatrixReport of(Map<String, Object> context, List<JudgedScenario> judged) throws IOException {
         String title = "Task throughput, " + context.get("date") + " - " + context.get("target");
         List<ScalingRow> scaling = Scaling.of(judged.stream().map(JudgedScenario::result).toList());
         JFreeChart chart = ScalingChart.of("Throughput against task workers", scaling);
         return new MatrixReport(title, ResultsTable.markdown(title, judged), ResultsTable.html(title, judged),
-                ResultsJson.json(context, judged), Scaling.csv(scaling), Charts.svg(chart, ScalingChart.WIDTH, ScalingChart.HEIGHT));
+                ResultsTable.csv(judged), ResultsJson.json(context, judged), Scaling.csv(scaling), Charts.svg(chart, ScalingChart.WIDTH, ScalingChart.HEIGHT));
     }
 
     /** Writes results.md, results.json, scaling.csv and scaling.svg into {@code dir}. */

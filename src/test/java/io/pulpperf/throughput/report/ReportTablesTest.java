@@ -35,6 +35,9 @@ class ReportTablesTest {
                 .contains("scaling 95.0%"));
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("| 3 dist-2w |").doesNotContain("scaling"));
         assertThat(md).contains("**Key:** `-` = not measured");
+        List<String> csv = ResultsTable.csv(matrix()).lines().toList();
+        assertThat(csv.get(0)).isEqualTo("Run,Pulp-Workers,Requests,Tasks Submitted,Tasks / Sec Processed,Scaling,Observations");
+        assertThat(csv.get(3)).startsWith("3 dist-2w,2,100,100,25.00,-,\"PASSED, distribution-create");
     }
 
     @Test
