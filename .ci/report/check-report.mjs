@@ -62,52 +62,57 @@ function checkPage(report, page, attachments, wanted, fileOf) {
   }
 }
 
-// ---- Allure 2 (mvn allure:report) --------------------------------------------------------------
-const cases2 = readdirSync(join(allure2, 'data/test-cases')).map((f) => readJson(join(allure2, 'data/test-cases', f)));
-const attachments2 = (tc) => {
+/**
+ * One report: a page per scenario and the matrix page, each with its attachments.
+ * @param cases        the report's test pages (parsed JSON)
+ * @param attachmentsOf a page's attachments as {name, type, file}, steps included
+ * @returns the pages found, by scenario name and "matrix"
+ */
+function checkReport(report, cases, attachmentsOf) {
+  const found = {};
+  for (const name of scenarios) {
+    const page = cases.find((c) => c.name.includes(`${name}:`));
+    if (need(page, `${report}: no page for scenario ${name}`)) checkPage(report, name, attachmentsOf(page), SCENARIO_ATTACHMENTS, (a) => a.file);
+    found[name] = page;
+  }
+  const matrix = cases.find((c) => c.name.startsWith(MATRIX_TEST));
+  if (need(matrix, `${report}: no "${MATRIX_TEST}" page`)) checkPage(report, MATRIX_TEST, attachmentsOf(matrix), MATRIX_ATTACHMENTS, (a) => a.file);
+  found.matrix = matrix;
+  return found;
+}
+
+const readDir = (dir) => (need(existsSync(dir), `${dir} missing: is this a multi-file report?`)
+  ? readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => readJson(join(dir, f))) : []);
+
+// ---- Allure 2 (mvn allure:report): data/test-cases/<uid>.json, data/attachments/<source> ------
+const pages2 = checkReport('Allure 2', readDir(join(allure2, 'data/test-cases')), (tc) => {
   const out = [];
   const walk = (stage) => {
     if (!stage) return;
-    (stage.attachments || []).forEach((a) => out.push(a));
+    (stage.attachments || []).forEach((a) => out.push({ name: a.name, type: a.type, file: join(allure2, 'data/attachments', a.source) }));
     (stage.steps || []).forEach(walk);
   };
   walk(tc.testStage);
   return out;
-};
-const file2 = (a) => join(allure2, 'data/attachments', a.source);
-for (const name of scenarios) {
-  const tc = cases2.find((c) => c.name.includes(`${name}:`));
-  if (!need(tc, `Allure 2: no test case for scenario ${name}`)) continue;
-  checkPage('Allure 2', name, attachments2(tc), SCENARIO_ATTACHMENTS, file2);
-}
-const matrix2 = cases2.find((c) => c.name.startsWith(MATRIX_TEST));
-if (need(matrix2, `Allure 2: no "${MATRIX_TEST}" test case`)) checkPage('Allure 2', MATRIX_TEST, attachments2(matrix2), MATRIX_ATTACHMENTS, file2);
+});
 need(existsSync(join(allure2, 'data/categories.json')), 'Allure 2: data/categories.json missing');
 const env2 = existsSync(join(allure2, 'widgets/environment.json')) ? readJson(join(allure2, 'widgets/environment.json')) : [];
 for (const key of ['target', 'simulator', 'java', 'suiteVersion']) {
   need(env2.some((e) => e.name === key), `Allure 2: environment has no "${key}"`);
 }
 
-// ---- Allure 3 (npx allure generate) ------------------------------------------------------------
-const dir3 = join(allure3, 'data/test-results');
-const cases3 = readdirSync(dir3).map((f) => readJson(join(dir3, f)));
-const attachments3 = (tr) => {
+// ---- Allure 3 (npm allure): data/test-results/<id>.json, data/attachments/<id><ext> ------------
+const pages3 = checkReport('Allure 3', readDir(join(allure3, 'data/test-results')), (tr) => {
   const out = [];
   const walk = (steps) => (steps || []).forEach((s) => {
-    if (s.type === 'attachment' && s.link) out.push({ name: s.link.name, type: s.link.contentType, file: `${s.link.id}${s.link.ext}` });
+    if (s.type === 'attachment' && s.link) {
+      out.push({ name: s.link.name, type: s.link.contentType, file: join(allure3, 'data/attachments', `${s.link.id}${s.link.ext}`) });
+    }
     walk(s.steps);
   });
   walk(tr.steps);
   return out;
-};
-const file3 = (a) => join(allure3, 'data/attachments', a.file);
-for (const name of scenarios) {
-  const tr = cases3.find((c) => c.name.includes(`${name}:`));
-  if (!need(tr, `Allure 3: no test result for scenario ${name}`)) continue;
-  checkPage('Allure 3', name, attachments3(tr), SCENARIO_ATTACHMENTS, file3);
-}
-const matrix3 = cases3.find((c) => c.name.startsWith(MATRIX_TEST));
-if (need(matrix3, `Allure 3: no "${MATRIX_TEST}" test result`)) checkPage('Allure 3', MATRIX_TEST, attachments3(matrix3), MATRIX_ATTACHMENTS, file3);
+});
 
 if (problems.length) {
   console.error(`report check FAILED (${problems.length}):`);
@@ -119,10 +124,10 @@ console.log(`report check: ${scenarios.length} scenario pages and the matrix pag
 // The screenshot plan (for screenshot.mjs): overview, the first scenario with its summary and
 // timeline chart open, and the matrix with its table and scaling chart open, in both reports.
 const planFile = process.argv[5];
-if (planFile) {
+if (planFile && pages2[scenarios[0]] && pages3[scenarios[0]]) {
   const first = scenarios[0];
-  const s2 = cases2.find((c) => c.name.includes(`${first}:`)).uid;
-  const s3 = cases3.find((c) => c.name.includes(`${first}:`)).id;
+  const s2 = pages2[first].uid;
+  const s3 = pages3[first].id;
   const plan = {
     out: process.argv[6] || 'target/report-screenshots',
     sites: { allure2, allure3 },
@@ -130,11 +135,11 @@ if (planFile) {
       { name: 'allure2-overview', site: 'allure2', path: 'index.html', expect: ['Pulp task throughput', 'ENVIRONMENT'] },
       { name: 'allure2-scenario', site: 'allure2', path: `index.html#testresult/${s2}`, height: 3400,
         clicks: ['Summary (CSV)', 'Timeline chart', 'Latency table (CSV)', 'Dispatch (CSV)'], expect: [first, 'tasks per second', 'at least', 'worker wait', 'request_rate_per_s'] },
-      { name: 'allure2-matrix', site: 'allure2', path: `index.html#testresult/${matrix2.uid}`, height: 2600,
+      { name: 'allure2-matrix', site: 'allure2', path: `index.html#testresult/${pages2.matrix.uid}`, height: 2600,
         clicks: ['Results table (CSV)', 'Throughput against workers, scaling efficiency'], expect: ['Results matrix', 'Tasks / Sec Processed'] },
       { name: 'allure3-scenario', site: 'allure3', path: `index.html#${s3}`, height: 3200,
         clicks: ['Summary: checks and figures', 'Timeline chart', 'Latency table'], expect: [first, 'tasks per second', 'worker wait'] },
-      { name: 'allure3-matrix', site: 'allure3', path: `index.html#${matrix3.id}`, height: 2000,
+      { name: 'allure3-matrix', site: 'allure3', path: `index.html#${pages3.matrix.id}`, height: 2000,
         clicks: ['Results table', 'Throughput against workers, scaling efficiency'], expect: ['Pulp-Workers', 'Tasks / Sec Processed'] },
     ],
   };

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.title.LegendTitle;
@@ -50,6 +52,25 @@ public final class Charts {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         chart.draw(g, new Rectangle(0, 0, width, height));
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g.getSVGElement() + "\n";
+    }
+
+    /** One panel of a stacked chart and its share of the height. */
+    record Panel(XYPlot plot, int weight) {}
+
+    /** Panels stacked on one shared x axis, all styled alike, with a title, a subtitle and the legend. */
+    static JFreeChart stacked(String title, String subtitle, NumberAxis xAxis, Panel... panels) {
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(xAxis);
+        plot.setGap(12);
+        style(plot);
+        for (Panel p : panels) {
+            plot.add(p.plot(), p.weight());
+            style(p.plot());
+        }
+        axis(xAxis);
+        JFreeChart chart = new JFreeChart(title, null, plot, true);
+        chart.addSubtitle(subtitle(subtitle));
+        style(chart);
+        return chart;
     }
 
     /** A plain subtitle under the chart's title. */

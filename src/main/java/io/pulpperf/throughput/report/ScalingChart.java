@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.labels.StandardXYItemLabelGenerator;
@@ -69,21 +68,9 @@ public final class ScalingChart {
         ValueMarker linear = new ValueMarker(100, Color.GRAY, Charts.DASHED);
         bottom.addRangeMarker(linear);
 
-        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(workers);
-        plot.setGap(12);
-        plot.add(top, 3);
-        plot.add(bottom, 2);
-        Charts.style(plot);
-        Charts.style(top);
-        Charts.style(bottom);
-        Charts.axis(workers);
-
-        JFreeChart chart = new JFreeChart(title, null, plot, true);
-        chart.addSubtitle(Charts.subtitle(eff.getSeriesCount() == 0
-                ? "no workload has a 1-worker run: scaling efficiency not computed"
-                : "efficiency = TPS(N) / (N x TPS(1)); 100% = linear; only for workloads with a 1-worker run"));
-        Charts.style(chart);
-        return chart;
+        String note = eff.getSeriesCount() == 0 ? "no workload has a 1-worker run: scaling efficiency not computed"
+                : "efficiency = TPS(N) / (N x TPS(1)); 100% = linear; only for workloads with a 1-worker run";
+        return Charts.stacked(title, note, workers, new Charts.Panel(top, 3), new Charts.Panel(bottom, 2));
     }
 
     private static void add(XYSeriesCollection c, XYLineAndShapeRenderer r, XYSeries s, Color colour, boolean dashed,

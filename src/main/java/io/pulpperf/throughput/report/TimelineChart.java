@@ -6,7 +6,6 @@ import java.awt.Color;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -63,23 +62,10 @@ public final class TimelineChart {
                 lines(new Color[] {Charts.VERMILLION, Charts.SKY}, new boolean[] {false, false}));
 
         NumberAxis time = new NumberAxis("seconds since the run's first task was created");
-        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
-        plot.setGap(12);
-        plot.add(dispatch, 2);
-        plot.add(workers, 3);
-        plot.add(queue, 3);
-        Charts.style(plot);
-        Charts.style(dispatch);
-        Charts.style(workers);
-        Charts.style(queue);
-        Charts.axis(time);
-
-        JFreeChart chart = new JFreeChart(scenario + ": tasks over time", null, plot, true);
-        chart.addSubtitle(Charts.subtitle(String.format(Locale.ROOT,
+        return Charts.stacked(scenario + ": tasks over time", String.format(Locale.ROOT,
                 "tasks per second in each %s interval (top, middle); tasks waiting and running at each interval's end (bottom); "
-                + "throughput %s tasks/s", interval(bucketSeconds), Format.rate(m.throughput()))));
-        Charts.style(chart);
-        return chart;
+                + "throughput %s tasks/s", interval(bucketSeconds), Format.rate(m.throughput())), time,
+                new Charts.Panel(dispatch, 2), new Charts.Panel(workers, 3), new Charts.Panel(queue, 3));
     }
 
     private static XYSeriesCollection collection(XYSeries... series) {
