@@ -27,7 +27,6 @@ import io.pulpperf.throughput.sim.PulpSimulator;
 import io.pulpperf.throughput.sim.SimulatorConfig;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

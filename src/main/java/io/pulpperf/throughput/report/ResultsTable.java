@@ -1,6 +1,7 @@
 package io.pulpperf.throughput.report;
 
 import io.pulpperf.throughput.measure.LatencyPart;
+import io.pulpperf.throughput.measure.RawTaskCsv;
 import io.pulpperf.throughput.run.ScenarioResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +84,7 @@ public final class ResultsTable {
             out.append(i + 1).append(' ').append(r.scenario().name()).append(',').append(r.workersOnline()).append(',')
                .append(r.dispatch().requests()).append(',').append(r.metrics().submitted()).append(',')
                .append(Format.rate(r.metrics().throughput())).append(',').append(Format.percent(scaling.get(i).efficiency())).append(',')
-               .append(io.pulpperf.throughput.measure.RawTaskCsv.quote(observations(judged.get(i), scaling.get(i)))).append('\n');
+               .append(RawTaskCsv.quote(observations(judged.get(i), scaling.get(i)))).append('\n');
         }
         return out.toString();
     }

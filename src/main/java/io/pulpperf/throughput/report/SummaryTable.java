@@ -2,10 +2,12 @@ package io.pulpperf.throughput.report;
 
 import io.pulpperf.throughput.measure.LatencyPart;
 import io.pulpperf.throughput.measure.LatencySummary;
+import io.pulpperf.throughput.measure.RawTaskCsv;
 import io.pulpperf.throughput.measure.RunMetrics;
 import io.pulpperf.throughput.run.ScenarioResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A scenario at a glance: every check (figure, measured, required, pass/fail) and the other
@@ -40,7 +42,7 @@ public final class SummaryTable {
         StringBuilder out = new StringBuilder("kind,figure,measured,required,result,detail\n");
         for (Check c : checks) {
             out.append(c.kind().prefix()).append(',').append(q(c.figure())).append(',').append(q(c.actual())).append(',')
-               .append(q(c.expected())).append(',').append(c.verdict().name().toLowerCase(java.util.Locale.ROOT)).append(',')
+               .append(q(c.expected())).append(',').append(c.verdict().name().toLowerCase(Locale.ROOT)).append(',')
                .append(q(c.detail())).append('\n');
         }
         for (String[] f : figures(r)) {
@@ -74,6 +76,6 @@ public final class SummaryTable {
     }
 
     private static String q(String text) {
-        return io.pulpperf.throughput.measure.RawTaskCsv.quote(text);
+        return RawTaskCsv.quote(text);
     }
 }
