@@ -6,8 +6,11 @@ import io.pulpperf.throughput.config.ConfigLoader;
 import io.pulpperf.throughput.config.SuiteSettings;
 import io.pulpperf.throughput.load.Dispatcher;
 import io.pulpperf.throughput.pulp.PulpClient;
-import io.pulpperf.throughput.report.ResultsJson;
-import io.pulpperf.throughput.report.ResultsTable;
+import io.pulpperf.throughput.report.AllureContextFiles;
+import io.pulpperf.throughput.report.JudgedScenario;
+import io.pulpperf.throughput.report.MatrixReport;
+import io.pulpperf.throughput.report.RunContext;
+import io.pulpperf.throughput.report.ScenarioChecks;
 import io.pulpperf.throughput.report.ScenarioSummary;
 import io.pulpperf.throughput.run.ScenarioResult;
 import io.pulpperf.throughput.run.ScenarioRunner;
@@ -58,10 +61,13 @@ class SecretsTest {
                     new SimulatorWorkers(sim, client, Duration.ofSeconds(5)), System.out, settings.target().baseUrl().toString());
             ScenarioResult result = runner.run(settings.scenarios().get(0), AllureScenarioReport.steps());
             AllureScenarioReport.parameters(result.scenario(), settings.target().baseUrl().toString());
-            AllureScenarioReport.attach(result);
+            JudgedScenario judged = new JudgedScenario(result, ScenarioChecks.of(result));
+            AllureScenarioReport.attach(judged);
             System.out.println(ScenarioSummary.text(result));
-            ResultsJson.write(output.resolve("results.json"), Map.of("target", settings.target().toString()), List.of(result));
-            Files.writeString(output.resolve("results.md"), ResultsTable.markdown("secrets", List.of(result)));
+            Map<String, Object> context = RunContext.of(settings.target(), false, client.status(), settings.configFile(),
+                    java.util.Optional.empty());
+            MatrixReport.of(context, List.of(judged)).write(output);
+            AllureContextFiles.write(output.resolve("allure-context"), context, Map.of());
             assertThat(result.metrics().completed()).isEqualTo(20);
         } finally {
             System.setOut(realOut);

@@ -1,7 +1,5 @@
 package io.pulpperf.throughput;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.pulpperf.throughput.config.ConfigLoader;
 import io.pulpperf.throughput.config.Scenario;
 import io.pulpperf.throughput.config.SuiteSettings;
@@ -13,11 +11,18 @@ import io.pulpperf.throughput.db.DbSettings;
 import io.pulpperf.throughput.db.DbSettingsLoader;
 import io.pulpperf.throughput.db.DbSummary;
 import io.pulpperf.throughput.load.Dispatcher;
-import io.pulpperf.throughput.measure.RunMetrics;
 import io.pulpperf.throughput.pulp.PulpClient;
 import io.pulpperf.throughput.pulp.PulpStatus;
-import io.pulpperf.throughput.report.ResultsJson;
-import io.pulpperf.throughput.report.ResultsTable;
+import io.pulpperf.throughput.report.AllureContextFiles;
+import io.pulpperf.throughput.report.Baseline;
+import io.pulpperf.throughput.report.BaselineComparison;
+import io.pulpperf.throughput.report.BaselineFile;
+import io.pulpperf.throughput.report.Check;
+import io.pulpperf.throughput.report.JudgedScenario;
+import io.pulpperf.throughput.report.MatrixReport;
+import io.pulpperf.throughput.report.Redact;
+import io.pulpperf.throughput.report.RunContext;
+import io.pulpperf.throughput.report.ScenarioChecks;
 import io.pulpperf.throughput.run.ScenarioResult;
 import io.pulpperf.throughput.run.ScenarioRunner;
 import io.pulpperf.throughput.pulp.TlsContexts;
@@ -27,52 +32,54 @@ import io.pulpperf.throughput.run.StatusWorkers;
 import io.pulpperf.throughput.run.WorkerControl;
 import io.pulpperf.throughput.sim.PulpSimulator;
 import io.pulpperf.throughput.sim.SimulatorConfig;
-import io.qameta.allure.Allure;
 import java.io.IOException;
-import java.io.Writer;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.stream.Stream;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The main job: one test per scenario of the matrix. Each dispatches its tasks, waits for them,
  * collects them from the tasks API, reports everything to Allure, and only then asserts the
- * scenario's thresholds, all of them at once.
+ * scenario's thresholds (and the baseline, with -Dpulp.baseline), all of them at once. After the
+ * scenarios, one more test puts the results table and the scaling chart into the report.
  */
 @Tag("throughput")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("Pulp task throughput")
 class TaskThroughputTest {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
-
     // The sampler may outlive a stuck scenario's timeout by this much (fixtures, collection, cleanup).
     private static final Duration DB_SAMPLING_SLACK = Duration.ofMinutes(10);
 
-    private final List<ScenarioResult> results = Collections.synchronizedList(new ArrayList<>());
+    private final List<JudgedScenario> results = Collections.synchronizedList(new ArrayList<>());
     // The database sampler's line for the Observations column, by run id (issue 8); empty without -Dpulp.db.url.
     private final Map<String, String> dbObservations = new ConcurrentHashMap<>();
-    private SuiteSettings settings;
     private DbSettings db;
+    private SuiteSettings settings;
+    private Optional<Baseline> baseline = Optional.empty();
+    private boolean matrixWritten;
     private PulpSimulator simulator;
     private PulpClient client;
     private PulpStatus statusAtStart;
@@ -81,6 +88,7 @@ class TaskThroughputTest {
     @BeforeAll
     void connect() {
         settings = ConfigLoader.fromSystem();
+        baseline = BaselineFile.fromSystem();
         db = DbSettingsLoader.fromSystem().orElse(null);
         if (db != null) {
             // Before any load: an unreachable database fails the run now rather than after the whole matrix.
@@ -111,8 +119,8 @@ class TaskThroughputTest {
     }
 
     private String targetLabel() {
-        return simulator != null ? "embedded Pulp simulator (not a real Pulp) at " + simulator.baseUrl()
-                : settings.target().baseUrl().toString();
+        return simulator != null ? RunContext.SIMULATOR_LABEL + " at " + simulator.baseUrl()
+                : Redact.url(settings.target().baseUrl());
     }
 
     Stream<Scenario> scenarios() {
@@ -121,8 +129,10 @@ class TaskThroughputTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
+    @Order(1)
+    @DisplayName("Throughput of")
     void throughput(Scenario scenario) throws Exception {
-        AllureScenarioReport.parameters(scenario, simulator != null ? "embedded simulator" : settings.target().baseUrl().toString());
+        AllureScenarioReport.parameters(scenario, simulator != null ? "embedded simulator" : Redact.url(settings.target().baseUrl()));
         ScenarioResult result = null;
         DbSampler sampler = db == null ? null : DbSampler.start(db, scenario.timeout().plus(DB_SAMPLING_SLACK));
         try {
@@ -133,45 +143,46 @@ class TaskThroughputTest {
         } finally {
             if (sampler != null) reportDb(scenario, sampler.stop(), result);
         }
-        results.add(result);
-        AllureScenarioReport.attach(result);
+        ScenarioResult done = result;
+        List<Check> checks = new ArrayList<>(ScenarioChecks.of(done));
+        baseline.ifPresent(b -> checks.addAll(BaselineComparison.compare(done, b)));
+        JudgedScenario judged = new JudgedScenario(done, checks);
+        results.add(judged);
+        AllureScenarioReport.attach(judged);
         System.out.println(io.pulpperf.throughput.report.ScenarioSummary.line(result));
 
-        RunMetrics m = result.metrics();
-        var t = scenario.thresholds();
-        SoftAssertions soft = new SoftAssertions();
-        soft.assertThat(result.problems()).as("problems during the run").isEmpty();
-        soft.assertThat(m.throughput()).as("tasks per second (completed / (last finished_at - first started_at))")
-                .isNotNull();
-        if (m.throughput() != null) {
-            soft.assertThat(m.throughput()).as("tasks per second (completed / (last finished_at - first started_at))")
-                    .isGreaterThanOrEqualTo(t.minTasksPerSecond());
-        }
-        soft.assertThat(m.successRate()).as("success rate (completed / observed)").isNotNull();
-        if (m.successRate() != null) {
-            soft.assertThat(m.successRate()).as("success rate (completed / observed)").isGreaterThanOrEqualTo(t.minSuccessRate());
-        }
-        soft.assertThat(m.lost()).as("lost tasks (accepted at dispatch, never found; first: %s)", m.lostHrefs())
-                .isLessThanOrEqualTo(t.maxLostTasks());
+        CheckAssert.Soft soft = new CheckAssert.Soft();
+        checks.forEach(c -> soft.assertThat(c).passes());
         soft.assertAll();
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("Results matrix: all scenarios, scaling against workers")
+    void matrix() throws IOException {
+        List<JudgedScenario> done = new ArrayList<>(results);
+        Assumptions.assumeFalse(done.isEmpty(), "no scenario produced results, so there is no matrix");
+        MatrixReport m = writeMatrix(done);
+        AllureMatrixReport.attach(m);
+        System.out.println();
+        System.out.println(m.markdown());
+    }
+
+    private MatrixReport writeMatrix(List<JudgedScenario> done) throws IOException {
+        MatrixReport m = MatrixReport.of(context(), done, dbObservations);
+        m.write(settings.outputDir());
+        matrixWritten = true;
+        return m;
     }
 
     @AfterAll
     void report() throws IOException {
         try {
             if (settings == null) return;
-            List<ScenarioResult> done = new ArrayList<>(results);
-            Map<String, Object> context = context();
-            String title = "Task throughput, " + context.get("date") + " — " + context.get("target");
-            String table = ResultsTable.markdown(title, done, dbObservations);
-            Path dir = settings.outputDir();
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve("results.md"), table);
-            ResultsJson.write(dir.resolve("results.json"), context, done);
-            Allure.addAttachment("Results table", "text/markdown", table, ".md");
-            writeEnvironment(context);
-            System.out.println();
-            System.out.println(table);
+            // Only when the matrix test did not run (e.g. -Dtest=TaskThroughputTest#throughput).
+            if (!matrixWritten && !results.isEmpty()) writeMatrix(new ArrayList<>(results));
+            Path dir = Path.of(System.getProperty("allure.results.directory", "allure-results"));
+            AllureContextFiles.write(dir, context(), System.getenv());
         } finally {
             if (simulator != null) simulator.close();
         }
@@ -191,32 +202,6 @@ class TaskThroughputTest {
     }
 
     private Map<String, Object> context() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("date", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
-        c.put("target", simulator != null ? "embedded Pulp simulator (not a real Pulp)" : settings.target().baseUrl().toString());
-        c.put("simulator", simulator != null);
-        c.put("apiPath", settings.target().apiPath());
-        c.put("domain", settings.target().domain() == null ? "-" : settings.target().domain());
-        if (statusAtStart != null) {
-            statusAtStart.versions().forEach((k, v) -> c.put("pulp." + k, v));
-            c.put("onlineWorkersAtStart", statusAtStart.workerCount());
-            c.put("onlineApiApps", statusAtStart.onlineApiApps().size());
-            c.put("onlineContentApps", statusAtStart.onlineContentApps().size());
-        }
-        c.put("config", settings.configFile().toString());
-        c.put("java", System.getProperty("java.version"));
-        c.put("suiteVersion", System.getProperty("pulp.suite.version", "dev"));
-        return c;
-    }
-
-    /** Allure's Environment panel: where and what was measured, never credentials. */
-    private void writeEnvironment(Map<String, Object> context) throws IOException {
-        Path dir = Path.of(System.getProperty("allure.results.directory", "allure-results"));
-        Files.createDirectories(dir);
-        Properties p = new Properties();
-        context.forEach((k, v) -> p.setProperty(k, String.valueOf(v)));
-        try (Writer w = Files.newBufferedWriter(dir.resolve("environment.properties"))) {
-            p.store(w, "Pulp task throughput run");
-        }
+        return RunContext.of(settings.target(), simulator != null, statusAtStart, settings.configFile(), baseline);
     }
 }

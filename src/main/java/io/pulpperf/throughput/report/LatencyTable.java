@@ -3,6 +3,8 @@ package io.pulpperf.throughput.report;
 import io.pulpperf.throughput.measure.LatencyPart;
 import io.pulpperf.throughput.measure.LatencySummary;
 import io.pulpperf.throughput.measure.RunMetrics;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** The latency table of one run (parts × percentiles, milliseconds) as CSV and as static HTML. */
@@ -16,32 +18,31 @@ public final class LatencyTable {
         for (Map.Entry<LatencyPart, LatencySummary> e : m.latency().entrySet()) {
             LatencySummary s = e.getValue();
             out.append(e.getKey().label()).append(',').append(e.getKey().definition()).append(',').append(s.count());
-            for (long v : new long[] {s.p50(), s.p90(), s.p95(), s.p99(), s.p999(), s.max()}) out.append(',').append(Format.ms(v));
-            out.append(',').append(Format.ms(s.mean())).append('\n');
+            // Empty cells, not zeros, for a part no task had.
+            for (long v : new long[] {s.p50(), s.p90(), s.p95(), s.p99(), s.p999(), s.max()}) out.append(',').append(s.count() == 0 ? "" : Format.ms(v));
+            out.append(',').append(s.count() == 0 ? "" : Format.ms(s.mean())).append('\n');
         }
         return out.toString();
     }
 
     /** Plain HTML with inline styles and no scripts, so Allure 2 and 3 both show it. */
     public static String html(String title, RunMetrics m) {
-        StringBuilder out = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
-                .append(Format.html(title)).append("</title></head><body style=\"font-family:sans-serif\">")
-                .append("<h3>").append(Format.html(title)).append(" (milliseconds)</h3>")
-                .append("<table style=\"border-collapse:collapse\"><tr><th style=\"text-align:left;padding:4px 8px\">part</th>");
-        for (String c : COLUMNS) out.append("<th style=\"text-align:right;padding:4px 8px\">").append(c).append("</th>");
-        out.append("<th style=\"text-align:left;padding:4px 8px\">definition</th></tr>");
+        List<String[]> rows = new ArrayList<>();
         for (Map.Entry<LatencyPart, LatencySummary> e : m.latency().entrySet()) {
             LatencySummary s = e.getValue();
-            out.append("<tr style=\"border-top:1px solid #ccc\"><td style=\"padding:4px 8px\">").append(e.getKey().label()).append("</td>");
-            cell(out, String.valueOf(s.count()));
-            for (long v : new long[] {s.p50(), s.p90(), s.p95(), s.p99(), s.p999(), s.max()}) cell(out, Format.ms(v));
-            cell(out, Format.ms(s.mean()));
-            out.append("<td style=\"padding:4px 8px;color:#555\">").append(Format.html(e.getKey().definition())).append("</td></tr>");
+            boolean none = s.count() == 0;
+            rows.add(new String[] {e.getKey().label(), String.valueOf(s.count()), none ? "-" : Format.ms(s.p50()),
+                    none ? "-" : Format.ms(s.p90()), none ? "-" : Format.ms(s.p95()), none ? "-" : Format.ms(s.p99()),
+                    none ? "-" : Format.ms(s.p999()), none ? "-" : Format.ms(s.max()), none ? "-" : Format.ms(s.mean()),
+                    e.getKey().definition()});
         }
-        return out.append("</table></body></html>").toString();
-    }
-
-    private static void cell(StringBuilder out, String v) {
-        out.append("<td style=\"text-align:right;padding:4px 8px;font-variant-numeric:tabular-nums\">").append(v).append("</td>");
+        String[] headers = new String[COLUMNS.length + 2];
+        headers[0] = "part";
+        for (int i = 0; i < COLUMNS.length; i++) headers[i + 1] = "#" + COLUMNS[i];
+        headers[headers.length - 1] = "definition";
+        return new HtmlPage(title).heading(title + " (milliseconds)", null).table(headers, rows)
+                .paragraph("HdrHistogram, 3 significant digits. Blocked exists only where the server sets unblocked_at; "
+                        + "total counts completed tasks only.")
+                .render();
     }
 }

@@ -2,27 +2,51 @@ package io.pulpperf.throughput.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.pulpperf.throughput.run.ScenarioResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every figure of every scenario as JSON, for baselines and other tools. */
+/**
+ * Every figure of every scenario as JSON, for baselines and other tools: per scenario its name,
+ * whether it passed, each check (figure, measured, required, verdict), its scaling row, and the
+ * whole result (scenario with thresholds, dispatch, metrics with latency and timeline, notes,
+ * problems). {@link BaselineFile} reads it back.
+ */
 public final class ResultsJson {
+    /** Bumped when a field that {@link BaselineFile} reads moves. */
+    public static final int SCHEMA = 1;
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
     private ResultsJson() {}
 
-    public static void write(Path file, Map<String, Object> context, List<ScenarioResult> results) throws IOException {
-        Files.createDirectories(file.getParent());
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("context", context);
-        root.put("scenarios", results);
-        JSON.writeValue(file.toFile(), root);
+    public static void write(Path file, Map<String, Object> context, List<JudgedScenario> judged) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, json(context, judged));
+    }
+
+    public static String json(Map<String, Object> context, List<JudgedScenario> judged) throws IOException {
+        List<ScalingRow> scaling = Scaling.of(judged.stream().map(JudgedScenario::result).toList());
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schema", SCHEMA);
+        root.set("context", JSON.valueToTree(context));
+        root.put("passed", judged.stream().allMatch(JudgedScenario::passed));
+        ArrayNode scenarios = root.putArray("scenarios");
+        for (int i = 0; i < judged.size(); i++) {
+            JudgedScenario j = judged.get(i);
+            ObjectNode s = JSON.createObjectNode();
+            s.put("name", j.result().scenario().name());
+            s.put("passed", j.passed());
+            s.set("checks", JSON.valueToTree(j.checks()));
+            s.set("scaling", JSON.valueToTree(scaling.get(i)));
+            s.setAll((ObjectNode) JSON.valueToTree(j.result()));
+            scenarios.add(s);
+        }
+        return JSON.writeValueAsString(root);
     }
 }

@@ -1,11 +1,13 @@
 package io.pulpperf.throughput.report;
 
 import io.pulpperf.throughput.measure.LatencyPart;
+import io.pulpperf.throughput.measure.RawTaskCsv;
 import io.pulpperf.throughput.run.ScenarioResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The test plan's results table (Run | Pulp-Workers | Requests | Tasks Submitted | Tasks / Sec
@@ -14,49 +16,99 @@ import java.util.Map;
 public final class ResultsTable {
     private ResultsTable() {}
 
-    public static String markdown(String title, List<ScenarioResult> results) {
-        return markdown(title, results, Map.of());
+    public static String markdown(String title, List<JudgedScenario> judged) {
+        return markdown(title, judged, Map.of());
     }
 
     /**
      * @param extraObservations more to say about a run in its Observations cell, by run id (e.g. the
      *                          database sampler's line); runs without an entry get none
      */
-    public static String markdown(String title, List<ScenarioResult> results, Map<String, String> extraObservations) {
+    public static String markdown(String title, List<JudgedScenario> judged, Map<String, String> extraObservations) {
+        List<ScalingRow> scaling = Scaling.of(judged.stream().map(JudgedScenario::result).toList());
         StringBuilder out = new StringBuilder("## ").append(title).append("\n\n");
         out.append("| Run | Pulp-Workers | Requests | Tasks Submitted | Tasks / Sec Processed | Observations |\n");
         out.append("|-----|--------------|----------|-----------------|-----------------------|--------------|\n");
-        int run = 1;
-        for (ScenarioResult r : results) {
-            out.append("| ").append(run++).append(' ').append(r.scenario().name())
+        for (int i = 0; i < judged.size(); i++) {
+            ScenarioResult r = judged.get(i).result();
+            out.append("| ").append(i + 1).append(' ').append(r.scenario().name())
                .append(" | ").append(r.workersOnline())
                .append(" | ").append(r.dispatch().requests())
                .append(" | ").append(r.metrics().submitted())
                .append(" | ").append(Format.rate(r.metrics().throughput()))
-               .append(" | ").append(observations(r, extraObservations.get(r.runId())).replace("|", "\\|"))
+               .append(" | ").append(observations(judged.get(i), scaling.get(i), extraObservations).replace("|", "\\|"))
                .append(" |\n");
         }
-        out.append("\n**Key:** `-` = not measured. Tasks / Sec Processed = completed / (last finished_at - first started_at).\n");
+        out.append("\n**Key:** `-` = not measured. Tasks / Sec Processed = completed / (last finished_at - first started_at). ")
+           .append("Scaling = TPS(N) / (N x TPS(1)) against the 1-worker run of the same workload.\n");
         return out.toString();
     }
 
-    static String observations(ScenarioResult r) {
-        return observations(r, null);
+    static String observations(JudgedScenario j, ScalingRow scaling) {
+        return observations(j, scaling, Map.of());
     }
 
-    static String observations(ScenarioResult r, String extra) {
+    static String observations(JudgedScenario j, ScalingRow scaling, Map<String, String> extraObservations) {
+        ScenarioResult r = j.result();
         var m = r.metrics();
         List<String> parts = new ArrayList<>();
+        parts.add(j.passed() ? "PASSED" : "FAILED (" + j.failures().stream().map(c -> c.kind().prefix() + " " + c.figure())
+                .collect(Collectors.joining("; ")) + ")");
         parts.add(r.scenario().workload().key());
         parts.add("success " + Format.percent(m.successRate()));
-        parts.add(String.format(Locale.ROOT, "p95 wait %s ms", Format.ms(m.latency().get(LatencyPart.QUEUE_WAIT).p95())));
+        var wait = m.latency().get(LatencyPart.QUEUE_WAIT);
+        parts.add(String.format(Locale.ROOT, "p95 wait %s ms", wait == null || wait.count() == 0 ? "-" : Format.ms(wait.p95())));
         if (m.steadyRate() != null) parts.add("steady " + Format.rate(m.steadyRate()) + "/s");
+        if (scaling.efficiency() != null && scaling.workers() > 1) parts.add("scaling " + Format.percent(scaling.efficiency()));
         if (m.lost() > 0) parts.add(m.lost() + " lost");
         if (m.failed() > 0) parts.add(m.failed() + " failed");
         if (r.dispatch().errors() > 0) parts.add(r.dispatch().errors() + " dispatch errors");
         if (!r.finished()) parts.add("INCOMPLETE");
         if (r.workersOnline() != r.scenario().workers()) parts.add("asked for " + r.scenario().workers() + " workers");
+        String extra = extraObservations.get(r.runId());
         if (extra != null) parts.add(extra);
         return String.join(", ", parts);
+    }
+
+    /** The same table as static HTML, with the verdict coloured. */
+    public static String html(String title, List<JudgedScenario> judged) {
+        return html(title, judged, Map.of());
+    }
+
+    public static String html(String title, List<JudgedScenario> judged, Map<String, String> extraObservations) {
+        List<ScalingRow> scaling = Scaling.of(judged.stream().map(JudgedScenario::result).toList());
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 0; i < judged.size(); i++) {
+            JudgedScenario j = judged.get(i);
+            ScenarioResult r = j.result();
+            rows.add(new String[] {(i + 1) + " " + r.scenario().name(), String.valueOf(r.workersOnline()),
+                    String.valueOf(r.dispatch().requests()), String.valueOf(r.metrics().submitted()),
+                    Format.rate(r.metrics().throughput()), Format.percent(scaling.get(i).efficiency()),
+                    (j.passed() ? "!pass:" : "!fail:") + observations(j, scaling.get(i), extraObservations)});
+        }
+        return new HtmlPage(title).heading(title, null)
+                .table(new String[] {"Run", "#Pulp-Workers", "#Requests", "#Tasks Submitted", "#Tasks / Sec Processed",
+                        "#Scaling", "Observations"}, rows)
+                .paragraph("- = not measured. Tasks / Sec Processed = completed / (last finished_at - first started_at). "
+                        + "Scaling = TPS(N) / (N x TPS(1)) against the 1-worker run of the same workload.")
+                .render();
+    }
+
+    /** The same table as CSV (Allure 2 shows CSV attachments as full tables). */
+    public static String csv(List<JudgedScenario> judged) {
+        return csv(judged, Map.of());
+    }
+
+    public static String csv(List<JudgedScenario> judged, Map<String, String> extraObservations) {
+        List<ScalingRow> scaling = Scaling.of(judged.stream().map(JudgedScenario::result).toList());
+        StringBuilder out = new StringBuilder("Run,Pulp-Workers,Requests,Tasks Submitted,Tasks / Sec Processed,Scaling,Observations\n");
+        for (int i = 0; i < judged.size(); i++) {
+            ScenarioResult r = judged.get(i).result();
+            out.append(i + 1).append(' ').append(r.scenario().name()).append(',').append(r.workersOnline()).append(',')
+               .append(r.dispatch().requests()).append(',').append(r.metrics().submitted()).append(',')
+               .append(Format.rate(r.metrics().throughput())).append(',').append(Format.percent(scaling.get(i).efficiency())).append(',')
+               .append(RawTaskCsv.quote(observations(judged.get(i), scaling.get(i), extraObservations))).append('\n');
+        }
+        return out.toString();
     }
 }

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 
 /** The Observations column takes extra lines by run id (the DB sampler's, issue 8) and stays as it was without them. */
 class ResultsTableObservationsTest {
-    private static ScenarioResult result(String runId) {
+    private static JudgedScenario result(String runId) {
         Scenario s = Scenario.of("repo-delete-1w", Workload.REPOSITORY_DELETE, 1, 10, 1, Duration.ofMinutes(1), new Thresholds(0, 1, 0));
-        return new ScenarioResult(s, runId, 1, DispatchSummary.of(List.of()), new RunAnalyzer().result(List.of()), true, List.of(),
-                List.of(), Path.of("tasks.csv"), Path.of("dispatch.csv"), "test");
+        return new JudgedScenario(new ScenarioResult(s, runId, 1, DispatchSummary.of(List.of()), new RunAnalyzer().result(List.of()),
+                true, List.of(), List.of(), Path.of("tasks.csv"), Path.of("dispatch.csv"), "test"), List.of());
     }
 
     @Test
@@ -28,6 +28,7 @@ class ResultsTableObservationsTest {
                 Map.of("run-a", "DB: peak 4 active connections, peak 1 lock waits, mean 120 xact/s"));
         List<String> rows = table.lines().filter(l -> l.startsWith("| 1 ") || l.startsWith("| 2 ")).toList();
         assertThat(rows.get(0)).endsWith(", DB: peak 4 active connections, peak 1 lock waits, mean 120 xact/s |");
+        assertThat(ResultsTable.csv(List.of(result("run-a")), Map.of("run-a", "DB: x"))).contains("DB: x");
         assertThat(rows.get(1)).doesNotContain("DB:");
         assertThat(ResultsTable.markdown("t", List.of(result("run-b")))).isEqualTo(ResultsTable.markdown("t", List.of(result("run-b")), Map.of()));
     }

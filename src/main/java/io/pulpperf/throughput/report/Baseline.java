@@ -1,0 +1,30 @@
+package io.pulpperf.throughput.report;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The figures of a previous run that the current one is compared with.
+ *
+ * @param source    the results.json they came from
+ * @param tolerance allowed relative change before a figure counts as a regression, e.g. 0.10
+ * @param scenarios figures by scenario name
+ */
+public record Baseline(Path source, double tolerance, Map<String, Figures> scenarios) {
+    public Baseline {
+        scenarios = Map.copyOf(scenarios);
+    }
+
+    /**
+     * One scenario's figures in the baseline; null where that run did not measure them.
+     *
+     * @param throughput    tasks per second (completed / (last finished_at - first started_at))
+     * @param p95TotalMicros p95 of finished_at - pulp_created over completed tasks, microseconds
+     */
+    public record Figures(Double throughput, Long p95TotalMicros) {}
+
+    public Optional<Figures> scenario(String name) {
+        return Optional.ofNullable(scenarios.get(name));
+    }
+}

@@ -1,0 +1,69 @@
+package io.pulpperf.throughput.report;
+
+import io.pulpperf.throughput.measure.LatencyPart;
+import io.pulpperf.throughput.measure.LatencySummary;
+import io.pulpperf.throughput.run.ScenarioResult;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Compares a scenario with the baseline's scenario of the same name: it regressed when its
+ * throughput fell, or its p95 total latency rose, by more than the tolerance. A scenario the
+ * baseline lacks, or a figure it did not measure, is noted and not failed.
+ */
+public final class BaselineComparison {
+    private BaselineComparison() {}
+
+    public static List<Check> compare(ScenarioResult r, Baseline baseline) {
+        LatencySummary total = r.metrics().latency().get(LatencyPart.TOTAL);
+        Long p95 = total == null || total.count() == 0 ? null : total.p95();
+        return compare(r.scenario().name(), r.metrics().throughput(), p95, baseline);
+    }
+
+    /**
+     * @param throughput     this run's tasks per second, null when not measured
+     * @param p95TotalMicros this run's p95 total latency, null when not measured
+     */
+    public static List<Check> compare(String scenario, Double throughput, Long p95TotalMicros, Baseline baseline) {
+        Optional<Baseline.Figures> before = baseline.scenario(scenario);
+        if (before.isEmpty()) {
+            return List.of(Check.note(Check.Kind.REGRESSION, "baseline",
+                    "scenario " + scenario + " is not in the baseline " + baseline.source().getFileName() + "; not compared"));
+        }
+        double tol = baseline.tolerance();
+        Baseline.Figures b = before.get();
+        Check tps;
+        if (b.throughput() == null) {
+            tps = Check.note(Check.Kind.REGRESSION, "tasks per second vs baseline", "the baseline did not measure it; not compared");
+        } else {
+            double floor = b.throughput() * (1 - tol);
+            tps = Check.of(Check.Kind.REGRESSION, "tasks per second vs baseline", Format.rate(throughput),
+                    "at least " + Format.rate(floor) + " (baseline " + Format.rate(b.throughput()) + " - " + pct(tol) + ")",
+                    throughput != null && throughput >= floor,
+                    throughput == null ? "not measured in this run" : "change " + change(throughput, b.throughput()));
+        }
+        Check latency;
+        if (b.p95TotalMicros() == null) {
+            latency = Check.note(Check.Kind.REGRESSION, "p95 total latency vs baseline", "the baseline did not measure it; not compared");
+        } else if (p95TotalMicros == null) {
+            latency = Check.note(Check.Kind.REGRESSION, "p95 total latency vs baseline", "no completed task in this run; not compared");
+        } else {
+            double ceiling = b.p95TotalMicros() * (1 + tol);
+            latency = Check.of(Check.Kind.REGRESSION, "p95 total latency vs baseline", Format.ms(p95TotalMicros) + " ms",
+                    "at most " + Format.ms(ceiling) + " ms (baseline " + Format.ms(b.p95TotalMicros()) + " ms + " + pct(tol) + ")",
+                    p95TotalMicros <= ceiling, "change " + change(p95TotalMicros, b.p95TotalMicros()));
+        }
+        return List.of(tps, latency);
+    }
+
+    private static String pct(double fraction) {
+        return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
+    }
+
+    /** "+12.5%" or "-3.0%". */
+    static String change(double now, double before) {
+        if (before == 0) return "n/a";
+        return String.format(Locale.ROOT, "%+.1f%%", (now - before) / before * 100);
+    }
+}

@@ -1,0 +1,46 @@
+package io.pulpperf.throughput.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * The whole matrix after its scenarios: the results table, results.json, and throughput against
+ * workers with scaling efficiency, as files in the output directory.
+ *
+ * @param title       the table's heading (date and target)
+ * @param markdown    the results table as in the seed plan (results.md)
+ * @param html        the same table as static HTML
+ * @param csv         the same table as CSV
+ * @param json        every figure of every scenario (results.json)
+ * @param scalingCsv  the scaling chart's data
+ * @param scalingSvg  the scaling chart
+ */
+public record MatrixReport(String title, String markdown, String html, String csv, String json, String scalingCsv, String scalingSvg) {
+
+    public static MatrixReport of(Map<String, Object> context, List<JudgedScenario> judged) throws IOException {
+        return of(context, judged, Map.of());
+    }
+
+    /** @param extraObservations more for a run's Observations cell, by run id (the database sampler's line) */
+    public static MatrixReport of(Map<String, Object> context, List<JudgedScenario> judged, Map<String, String> extraObservations)
+            throws IOException {
+        String title = "Task throughput, " + context.get("date") + " - " + context.get("target");
+        List<ScalingRow> scaling = Scaling.of(judged.stream().map(JudgedScenario::result).toList());
+        JFreeChart chart = ScalingChart.of("Throughput against task workers", scaling);
+        return new MatrixReport(title, ResultsTable.markdown(title, judged, extraObservations),
+                ResultsTable.html(title, judged, extraObservations), ResultsTable.csv(judged, extraObservations), ResultsJson.json(context, judged), Scaling.csv(scaling), Charts.svg(chart, ScalingChart.WIDTH, ScalingChart.HEIGHT));
+    }
+
+    /** Writes results.md, results.json, scaling.csv and scaling.svg into {@code dir}. */
+    public void write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("results.md"), markdown);
+        Files.writeString(dir.resolve("results.json"), json);
+        Files.writeString(dir.resolve("scaling.csv"), scalingCsv);
+        Files.writeString(dir.resolve("scaling.svg"), scalingSvg);
+    }
+}

@@ -1,0 +1,58 @@
+package io.pulpperf.throughput.report;
+
+import io.pulpperf.throughput.config.Thresholds;
+import io.pulpperf.throughput.measure.RunMetrics;
+import io.pulpperf.throughput.run.DispatchSummary;
+import io.pulpperf.throughput.run.ScenarioResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The checks every scenario must pass: its thresholds, a complete run, and a target that answered. */
+public final class ScenarioChecks {
+    private ScenarioChecks() {}
+
+    public static List<Check> of(ScenarioResult r) {
+        RunMetrics m = r.metrics();
+        Thresholds t = r.scenario().thresholds();
+        List<Check> checks = new ArrayList<>();
+        checks.add(Check.of(Check.Kind.THRESHOLD, "tasks per second", Format.rate(m.throughput()),
+                "at least " + Format.rate(t.minTasksPerSecond()),
+                m.throughput() != null && m.throughput() >= t.minTasksPerSecond(),
+                "completed / (last finished_at - first started_at)"));
+        checks.add(Check.of(Check.Kind.THRESHOLD, "success rate", Format.percent(m.successRate()),
+                "at least " + Format.percent(t.minSuccessRate()),
+                m.successRate() != null && m.successRate() >= t.minSuccessRate(),
+                "completed / observed; " + m.failed() + " failed"));
+        checks.add(Check.of(Check.Kind.THRESHOLD, "lost tasks", String.valueOf(m.lost()), "at most " + t.maxLostTasks(),
+                m.lost() <= t.maxLostTasks(),
+                m.lostHrefs().isEmpty() ? "accepted at dispatch, never found" : "first: " + m.lostHrefs().subList(0, Math.min(3, m.lostHrefs().size()))));
+        checks.add(Check.of(Check.Kind.INCOMPLETE_RUN, "every task finished before the timeout", r.finished() ? "yes" : "no",
+                "yes", r.finished(), r.finished() ? "" : m.unfinished() + " still unfinished when collected"));
+        DispatchSummary d = r.dispatch();
+        checks.add(Check.of(dispatchKind(d, r.finished()), "dispatch requests without a task", String.valueOf(d.errors()), "0",
+                d.errors() == 0, d.errors() == 0 ? "" : "by HTTP status: " + statuses(d.byStatus())));
+        checks.add(Check.of(Check.Kind.RUN_PROBLEM, "problems during the run", String.valueOf(r.problems().size()), "0",
+                r.problems().isEmpty(), String.join("; ", r.problems())));
+        return checks;
+    }
+
+    /**
+     * Requests without an answer in a run that timed out were most likely cut off by the
+     * scenario's deadline: they belong to the incomplete run. Refusals (401, 403), throttling
+     * (429), server errors (5xx), other rejections, and missing answers in a run that otherwise
+     * finished, are the target's.
+     */
+    static Check.Kind dispatchKind(DispatchSummary d, boolean finished) {
+        boolean onlyUnanswered = d.byStatus().keySet().stream().allMatch(s -> s < 0 || s == 202 || s == 200);
+        return !finished && onlyUnanswered ? Check.Kind.INCOMPLETE_RUN : Check.Kind.TARGET_ERROR;
+    }
+
+    /** "202=95, 500=5, no answer=2". */
+    static String statuses(Map<Integer, Long> byStatus) {
+        return byStatus.entrySet().stream()
+                .map(e -> (e.getKey() < 0 ? "no answer" : String.valueOf(e.getKey())) + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,18 @@
+package io.pulpperf.throughput;
+
+import io.pulpperf.throughput.report.MatrixReport;
+import io.qameta.allure.Allure;
+
+/** Puts the whole matrix into the Allure report: the results table, the scaling chart, results.json. */
+final class AllureMatrixReport {
+    private AllureMatrixReport() {}
+
+    static void attach(MatrixReport m) {
+        Allure.addAttachment("Results table", "text/html", m.html(), ".html");
+        Allure.addAttachment("Results table (CSV)", "text/csv", m.csv(), ".csv");
+        Allure.addAttachment("Throughput against workers, scaling efficiency", "image/svg+xml", m.scalingSvg(), ".svg");
+        Allure.addAttachment("Results table (results.md)", "text/plain", m.markdown(), ".md");
+        Allure.addAttachment("Scaling (CSV)", "text/csv", m.scalingCsv(), ".csv");
+        Allure.addAttachment("results.json: every figure of every scenario", "application/json", m.json(), ".json");
+    }
+}
