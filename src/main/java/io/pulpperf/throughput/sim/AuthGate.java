@@ -10,12 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Pulp's default authentication: Basic, then Django sessions from {@code login/} (3.70+), with
- * DRF's CSRF check on unsafe methods of session requests ({@code pulpcore/app/settings.py}
+ * DRF's CSRF check on unsafe methods of session requests; and, when configured, a bearer token as
+ * a gateway would check it ({@code pulpcore/app/settings.py}
  * {@code DEFAULT_AUTHENTICATION_CLASSES}; DRF {@code SessionAuthentication.enforce_csrf}).
  */
 final class AuthGate {
     private static final String NOT_PROVIDED = "Authentication credentials were not provided.";
     private static final String INVALID = "Invalid username/password.";
+    private static final String INVALID_TOKEN = "Invalid token.";
 
     private final SimulatorConfig config;
     private final Map<String, String> sessions = new ConcurrentHashMap<>();  // sessionid -> csrftoken
@@ -27,6 +29,12 @@ final class AuthGate {
     /** True when the request may go on; otherwise the 401/403 has been sent as DRF sends it. */
     boolean authenticate(SimExchange ex) throws IOException {
         String auth = ex.header("Authorization");
+        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            // Only when a token is configured (a gateway's job, not stock pulpcore's).
+            if (config.token() != null && config.token().equals(auth.substring(7).trim())) return true;
+            unauthorized(ex, INVALID_TOKEN);
+            return false;
+        }
         if (isBasic(auth)) {
             if (basicMatches(auth)) return true;
             unauthorized(ex, INVALID);

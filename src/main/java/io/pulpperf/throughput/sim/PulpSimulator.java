@@ -42,6 +42,7 @@ public final class PulpSimulator implements AutoCloseable {
     private final TaskViews taskViews;
     private final ContentViews contentViews;
     private final TestTaskViews testViews;
+    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
 
     private PulpSimulator(SimulatorConfig config) throws IOException {
         this.config = config;
@@ -50,7 +51,7 @@ public final class PulpSimulator implements AutoCloseable {
         this.faults = new FaultInjector(config.faults());
         this.auth = new AuthGate(config);
         this.statusViews = new StatusViews(engine, config);
-        this.taskViews = new TaskViews(engine);
+        this.taskViews = new TaskViews(engine, faults);
         this.contentViews = new ContentViews(engine, new ContentStore(), domains, config);
         this.testViews = new TestTaskViews(engine, config);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 1024);
@@ -109,6 +110,16 @@ public final class PulpSimulator implements AutoCloseable {
         faults.setPlan(plan);
     }
 
+    /** Requests received so far, answered or not (so a test can prove that none was sent). */
+    public long requestCount() {
+        return requests.get();
+    }
+
+    /** Faults injected so far, by kind (only kinds that occurred). */
+    public Map<FaultPlan.Kind, Long> injectedFaults() {
+        return faults.injected();
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -119,7 +130,8 @@ public final class PulpSimulator implements AutoCloseable {
     // --- routing ------------------------------------------------------------------------------
 
     private void handle(HttpExchange http) throws IOException {
-        SimExchange ex = new SimExchange(http);
+        requests.incrementAndGet();
+        SimExchange ex = new SimExchange(http, config.echoCorrelationId());
         try {
             if (faults.apiDown()) {
                 ex.dropConnection();

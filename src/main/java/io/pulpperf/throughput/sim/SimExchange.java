@@ -26,12 +26,17 @@ final class SimExchange {
     /** An injected fault: answer with only the first half of the body. */
     boolean truncateBody;
 
-    SimExchange(HttpExchange http) {
+    /**
+     * @param honourCorrelationId false models a gateway that strips the {@code Correlation-ID}
+     *                            header: the server then makes up its own id for the request
+     *                            (django-guid), echoes that one and stores it as {@code logging_cid}
+     */
+    SimExchange(HttpExchange http, boolean honourCorrelationId) {
         this.http = http;
         this.method = http.getRequestMethod();
         this.path = http.getRequestURI().getRawPath();
         this.query = parseQuery(http.getRequestURI().getRawQuery());
-        String cid = http.getRequestHeaders().getFirst("Correlation-ID");
+        String cid = honourCorrelationId ? http.getRequestHeaders().getFirst("Correlation-ID") : null;
         this.correlationId = cid == null || cid.isBlank() ? UUID.randomUUID().toString().replace("-", "") : cid;
     }
 

@@ -53,7 +53,7 @@ final class SimTask {
     }
 
     TaskSnapshot snapshot() {
-        return new TaskSnapshot(id, name, domain, state, loggingCid, createdBy, createdMicros, unblockedMicros,
+        return new TaskSnapshot(id, seq, name, domain, state, loggingCid, createdBy, createdMicros, unblockedMicros,
                 startedMicros, finishedMicros, errorDescription, errorTraceback, createdResources, result,
                 exclusiveResources, sharedResources);
     }

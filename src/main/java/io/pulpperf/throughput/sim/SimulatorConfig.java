@@ -33,6 +33,11 @@ import java.util.function.Consumer;
  *   <li>{@code sim.stallWithoutWorkers} (false): the recorded quirk; tasks dispatched while no
  *       worker is online stay waiting after workers start until another dispatch wakes the queue</li>
  *   <li>{@code sim.fault.*} and {@code sim.apiDown.*}: injected API faults, see {@link FaultPlan}</li>
+ *   <li>{@code sim.echoCorrelationId} (true): false models a gateway that strips the
+ *       {@code Correlation-ID} request header, so the server neither echoes the client's id nor
+ *       stores it as {@code logging_cid} (it makes up its own, as django-guid does)</li>
+ *   <li>{@code sim.token} (none): a bearer token accepted besides Basic and sessions, as a
+ *       gateway in front of pulp-service does</li>
  * </ul>
  */
 public record SimulatorConfig(
@@ -51,7 +56,9 @@ public record SimulatorConfig(
         Duration testEndpointDuration,
         Duration testDispatchInterval,
         boolean stallWithoutWorkers,
-        FaultPlan faults) {
+        FaultPlan faults,
+        boolean echoCorrelationId,
+        String token) {
 
     /** pulp-service's {@code no_op_task} runs {@code SELECT 1} and then {@code sleep(0.3)}. */
     private static final Map<String, String> DEFAULT_SERVICE_TIMES = Map.of("no_op_task", "300ms");
@@ -73,7 +80,7 @@ public record SimulatorConfig(
     /** Defaults: a free port, 2 workers, admin/password, API root /pulp/, domains off, 20 ms tasks, no faults. */
     public static SimulatorConfig defaults() {
         return new SimulatorConfig(0, 2, "admin", "password", "/pulp/", false, DEFAULT_SERVICE_TIMES, "20ms", 0.0, 42L,
-                Duration.ZERO, true, Duration.ofSeconds(25), Duration.ofMillis(5), false, FaultPlan.none());
+                Duration.ZERO, true, Duration.ofSeconds(25), Duration.ofMillis(5), false, FaultPlan.none(), true, null);
     }
 
     /** Defaults overridden by the {@code sim.*} properties listed in the class comment. */
@@ -99,7 +106,9 @@ public record SimulatorConfig(
                 Durations.parse(p.getProperty("sim.testEndpointDuration", "25s")),
                 Durations.parse(p.getProperty("sim.testDispatchInterval", "5ms")),
                 Boolean.parseBoolean(p.getProperty("sim.stallWithoutWorkers", "false")),
-                FaultPlan.fromProperties(p));
+                FaultPlan.fromProperties(p),
+                Boolean.parseBoolean(p.getProperty("sim.echoCorrelationId", "true")),
+                p.getProperty("sim.token"));
         c.serviceTimeFor("check");  // validates every service time now, not at the first task
         times.values().forEach(v -> ServiceTime.parse(v, 0));
         return c;
@@ -170,6 +179,16 @@ public record SimulatorConfig(
         return edit(b -> b.faults = value);
     }
 
+    /** False: the server neither echoes the client's Correlation-ID nor stores it as logging_cid. */
+    public SimulatorConfig withEchoCorrelationId(boolean value) {
+        return edit(b -> b.echoCorrelationId = value);
+    }
+
+    /** A bearer token the server accepts (null: none). */
+    public SimulatorConfig withToken(String value) {
+        return edit(b -> b.token = value);
+    }
+
     /** The service time model for a task, looked up by full name, then by its last dotted part. */
     ServiceTime serviceTimeFor(String taskName) {
         String shortName = taskName.substring(taskName.lastIndexOf('.') + 1);
@@ -185,7 +204,8 @@ public record SimulatorConfig(
                 + ", failureRate=" + failureRate + ", seed=" + seed + ", apiLatency=" + apiLatency
                 + ", testEndpoints=" + testEndpoints + ", testEndpointDuration=" + testEndpointDuration
                 + ", testDispatchInterval=" + testDispatchInterval + ", stallWithoutWorkers=" + stallWithoutWorkers
-                + ", faults=" + faults + "]";
+                + ", faults=" + faults + ", echoCorrelationId=" + echoCorrelationId
+                + ", token=" + (token == null ? "none" : "***") + "]";
     }
 
     private SimulatorConfig edit(Consumer<Builder> change) {
@@ -212,6 +232,8 @@ public record SimulatorConfig(
         Duration testDispatchInterval;
         boolean stallWithoutWorkers;
         FaultPlan faults;
+        boolean echoCorrelationId;
+        String token;
 
         Builder(SimulatorConfig c) {
             port = c.port;
@@ -230,12 +252,14 @@ public record SimulatorConfig(
             testDispatchInterval = c.testDispatchInterval;
             stallWithoutWorkers = c.stallWithoutWorkers;
             faults = c.faults;
+            echoCorrelationId = c.echoCorrelationId;
+            token = c.token;
         }
 
         SimulatorConfig build() {
             return new SimulatorConfig(port, workers, username, password, apiPath, domainEnabled, serviceTimes,
                     defaultServiceTime, failureRate, seed, apiLatency, testEndpoints, testEndpointDuration,
-                    testDispatchInterval, stallWithoutWorkers, faults);
+                    testDispatchInterval, stallWithoutWorkers, faults, echoCorrelationId, token);
         }
     }
 }

@@ -3,9 +3,10 @@ package io.pulpperf.throughput.sim;
 import java.util.List;
 import java.util.UUID;
 
-/** An immutable copy of a simulated task, taken under the engine's lock, for serialising. */
+/** An immutable copy of a simulated task, taken under the engine's lock, for serialising ({@code seq}: creation order from 0). */
 record TaskSnapshot(
         UUID id,
+        long seq,
         String name,
         String domain,
         String state,

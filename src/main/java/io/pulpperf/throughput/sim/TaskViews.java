@@ -1,6 +1,7 @@
 package io.pulpperf.throughput.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +13,11 @@ final class TaskViews {
     private static final Map<String, String> NOT_FOUND = Map.of("detail", "No Task matches the given query.");
 
     private final TaskEngine engine;
+    private final FaultInjector faults;
 
-    TaskViews(TaskEngine engine) {
+    TaskViews(TaskEngine engine, FaultInjector faults) {
         this.engine = engine;
+        this.faults = faults;
     }
 
     void list(ApiRequest req) throws IOException {
@@ -29,7 +32,11 @@ final class TaskViews {
         TaskListQuery.Page page = engine.read(query::evaluate);
         TaskJson json = TaskJson.forQuery(ex.query, req.v3Path());
         List<Object> rows = new ArrayList<>(page.rows().size());
-        for (TaskSnapshot t : page.rows()) rows.add(json.write(t));
+        for (TaskSnapshot t : page.rows()) {
+            ObjectNode row = json.write(t);
+            faults.breakRow(t.seq(), row);
+            rows.add(row);
+        }
         Pagination.send(ex, page.count(), rows, query.offset, query.limit);
     }
 

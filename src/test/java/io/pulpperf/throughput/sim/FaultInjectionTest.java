@@ -131,15 +131,95 @@ class FaultInjectionTest {
     void faultPlansAreReadFromProperties() {
         Properties p = new Properties();
         p.setProperty("sim.fault.rate", "0.25");
-        p.setProperty("sim.fault.kinds", "5xx, 429,reset,malformed");
         p.setProperty("sim.fault.targets", "read");
         p.setProperty("sim.fault.seed", "9");
         p.setProperty("sim.fault.status", "500");
         p.setProperty("sim.fault.retryAfter", "4");
+        p.setProperty("sim.fault.kinds", "5xx, 429,reset,malformed,slow");
+        p.setProperty("sim.fault.slowFor", "2s");
+        p.setProperty("sim.fault.brokenTaskEvery", "7");
+        p.setProperty("sim.fault.echoRequest", "true");
         FaultPlan plan = SimulatorConfig.fromProperties(p).faults();
         assertThat(plan).isEqualTo(new FaultPlan(0.25, java.util.EnumSet.allOf(FaultPlan.Kind.class),
-                java.util.Set.of(FaultPlan.Target.READ), 9, 500, 4, null, null));
+                java.util.Set.of(FaultPlan.Target.READ), 9, 500, 4, null, null, Duration.ofSeconds(2), 7, true));
         p.setProperty("sim.fault.kinds", "teapot");
         assertThatThrownBy(() -> SimulatorConfig.fromProperties(p)).hasMessageContaining("teapot");
+    }
+
+    @Test
+    void aSlowAnswerComesAfterTheConfiguredPauseAndIsTheRealAnswer() throws Exception {
+        try (SimHttp s = with(FaultPlan.of(1.0, FaultPlan.Kind.SLOW_ANSWER).withSlowFor(Duration.ofMillis(300)))) {
+            long start = System.nanoTime();
+            HttpResponse<String> r = get(s, "/pulp/api/v3/status/");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThatThrownBy(() -> CLIENT.send(request(s, "/pulp/api/v3/status/").timeout(Duration.ofMillis(50)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.net.http.HttpTimeoutException.class);
+            assertThat(s.sim.injectedFaults()).containsEntry(FaultPlan.Kind.SLOW_ANSWER, 2L);
+        }
+    }
+
+    @Test
+    void brokenTaskRowsLackPulpCreatedOrHaveStateNullOnEveryRead() throws Exception {
+        try (SimHttp s = with(FaultPlan.none().withBrokenTaskEvery(3))) {
+            for (int i = 0; i < 7; i++) s.createDistribution("d" + i, null);
+            s.awaitIdle();
+            for (int read = 0; read < 2; read++) {
+                var rows = s.get("tasks/?ordering=pulp_created").path("results");
+                assertThat(rows).hasSize(7);
+                for (int seq = 0; seq < 7; seq++) {
+                    var row = rows.get(seq);
+                    assertThat(row.has("pulp_created")).as("task %d has pulp_created", seq).isEqualTo(seq != 2);
+                    assertThat(row.path("state").isNull()).as("task %d has state null", seq).isEqualTo(seq == 5);
+                    assertThat(row.path("pulp_href").asText()).startsWith("/pulp/api/v3/tasks/");
+                }
+            }
+        }
+    }
+
+    @Test
+    void serverErrorsCanEchoTheRequestHeadersAsADebugPageDoes() throws Exception {
+        try (SimHttp s = with(FaultPlan.of(1.0, FaultPlan.Kind.SERVER_ERROR).withErrorsEchoingRequest(true))) {
+            HttpResponse<String> r = get(s, "/pulp/api/v3/tasks/");
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(Recording.JSON.readTree(r.body()).path("request").path("headers").path("Authorization").asText())
+                    .isEqualTo("Basic YWRtaW46cGFzc3dvcmQ=");
+        }
+    }
+
+    @Test
+    void theRequestCountIncludesRequestsThatGotNoAnswer() {
+        try (SimHttp s = SimHttp.fast()) {
+            assertThat(s.sim.requestCount()).isZero();
+            s.sim.setApiDown(true);
+            assertThatThrownBy(() -> get(s, "/pulp/api/v3/status/")).isInstanceOf(IOException.class);
+            // The JDK client sends a GET once more when the connection drops before any answer.
+            assertThat(s.sim.requestCount()).isBetween(1L, 2L);
+        }
+    }
+
+    @Test
+    void withoutCorrelationIdEchoTheServerMakesUpItsOwnAndStoresThat() throws Exception {
+        try (SimHttp s = SimHttp.fast(SimulatorConfig.defaults().withEchoCorrelationId(false))) {
+            io.restassured.response.Response r = s.as().header("Correlation-ID", "mine").contentType("application/json")
+                    .body("{\"name\": \"x\", \"base_path\": \"x\"}").post(s.v3 + "distributions/file/file/");
+            assertThat(r.statusCode()).isEqualTo(202);
+            String echoed = r.header("Correlation-ID");
+            assertThat(echoed).isNotBlank().isNotEqualTo("mine");
+            String task = r.jsonPath().getString("task");
+            assertThat(s.get(task).path("logging_cid").asText()).isEqualTo(echoed);
+            assertThat(s.get("tasks/?logging_cid=mine").path("count").asInt()).isZero();
+        }
+    }
+
+    @Test
+    void aConfiguredBearerTokenIsAcceptedAndAWrongOneRefused() {
+        try (SimHttp s = SimHttp.fast(SimulatorConfig.defaults().withToken("t0ken"))) {
+            s.anonymous().header("Authorization", "Bearer t0ken").get(s.v3 + "tasks/").then().statusCode(200);
+            s.anonymous().header("Authorization", "Bearer nope").get(s.v3 + "tasks/").then().statusCode(401);
+        }
+        try (SimHttp s = SimHttp.fast()) {
+            s.anonymous().header("Authorization", "Bearer t0ken").get(s.v3 + "tasks/").then().statusCode(401);
+        }
     }
 }

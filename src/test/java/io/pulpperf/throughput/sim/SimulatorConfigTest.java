@@ -30,6 +30,8 @@ class SimulatorConfigTest {
         p.setProperty("sim.testEndpointDuration", "2s");
         p.setProperty("sim.testDispatchInterval", "20ms");
         p.setProperty("sim.stallWithoutWorkers", "true");
+        p.setProperty("sim.echoCorrelationId", "false");
+        p.setProperty("sim.token", "tok3n");
         SimulatorConfig c = SimulatorConfig.fromProperties(p);
         assertThat(c.port()).isZero();
         assertThat(c.workers()).isEqualTo(5);
@@ -46,7 +48,9 @@ class SimulatorConfigTest {
         assertThat(c.testEndpointDuration()).isEqualTo(Duration.ofSeconds(2));
         assertThat(c.testDispatchInterval()).isEqualTo(Duration.ofMillis(20));
         assertThat(c.stallWithoutWorkers()).isTrue();
-        assertThat(c.toString()).doesNotContain("s3cret");
+        assertThat(c.echoCorrelationId()).isFalse();
+        assertThat(c.token()).isEqualTo("tok3n");
+        assertThat(c.toString()).doesNotContain("s3cret").doesNotContain("tok3n");
     }
 
     @Test
@@ -57,6 +61,8 @@ class SimulatorConfigTest {
         assertThat(c.username()).isEqualTo("admin");
         assertThat(c.password()).isEqualTo("password");
         assertThat(c.faults()).isEqualTo(FaultPlan.none());
+        assertThat(c.echoCorrelationId()).isTrue();
+        assertThat(c.token()).isNull();
     }
 
     @Test
