@@ -11,12 +11,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import javax.net.ssl.SSLContext;
@@ -30,6 +34,9 @@ import javax.net.ssl.SSLContext;
  *       request was due, so a slow server cannot hide queueing in the client (coordinated omission).
  * </ul>
  * Requests stop once the run's task count is reached (one task per 202, N per {@code tasks_executed}).
+ * Each request is bounded by the read timeout, and none outlives the run's deadline: a request
+ * still unanswered then is recorded as no answer (status -1). An exception of the suite's own
+ * (a workload or the log failing) stops every client and is thrown once those in flight are done.
  *
  * <p>Uses the JDK's HttpClient rather than REST Assured: this is the hot path, and its cost per
  * request must stay far below the server's so the suite never limits what it measures.
@@ -76,7 +83,13 @@ public final class Dispatcher {
         DispatchRequest.Answer answer = requests.apply(0).answer();
         boolean countBySum = answer == DispatchRequest.Answer.TASKS_EXECUTED;
         AtomicLong dispatched = new AtomicLong();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
         ConcurrentLinkedQueue<DispatchRecord> records = new ConcurrentLinkedQueue<>();
+        Consumer<DispatchRecord> record = r -> {
+            dispatched.addAndGet(r.tasks());
+            records.add(r);
+            onAnswer.accept(r);
+        };
         ExecutorService clients = Executors.newFixedThreadPool(concurrency, r -> {
             Thread t = new Thread(r, "dispatch-client");
             t.setDaemon(true);
@@ -90,23 +103,17 @@ public final class Dispatcher {
                 AtomicInteger next = new AtomicInteger();
                 for (int c = 0; c < concurrency; c++) {
                     clients.submit(() -> {
-                        while (Instant.now().isBefore(deadline) && (!countBySum || dispatched.get() < tasks)) {
+                        while (Instant.now().isBefore(deadline) && (!countBySum || dispatched.get() < tasks)
+                                && failure.get() == null) {
                             int seq = next.getAndIncrement();
                             if (seq >= maxRequests) break;
-                            long now = epochMicros();
-                            DispatchRecord r = send(seq, now, correlationId, requests.apply(seq));
-                            dispatched.addAndGet(r.tasks());
-                            records.add(r);
-                            onAnswer.accept(r);
+                            sendRecording(seq, epochMicros(), correlationId, requests, deadline, record, failure);
                         }
                     });
                 }
             } else {
-                schedule(correlationId, tasks, rate, requests, deadline, countBySum, maxRequests, dispatched,
-                        r -> {
-                            records.add(r);
-                            onAnswer.accept(r);
-                        }, clients);
+                schedule(correlationId, tasks, rate, requests, deadline, countBySum, maxRequests, dispatched, record, failure,
+                        clients);
             }
             clients.shutdown();
             long waitMillis = Math.max(1, Duration.between(Instant.now(), deadline).toMillis()) + requestTimeout.toMillis();
@@ -115,6 +122,7 @@ public final class Dispatcher {
             clients.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        if (failure.get() != null) throw failure.get();
         List<DispatchRecord> out = new ArrayList<>(records);
         out.sort(java.util.Comparator.comparingInt(DispatchRecord::seq));
         return out;
@@ -123,27 +131,41 @@ public final class Dispatcher {
     /** The open model: this thread paces the requests; the pool sends them, queueing when C are in flight. */
     private void schedule(String correlationId, int tasks, double rate, IntFunction<DispatchRequest> requests, Instant deadline,
                           boolean countBySum, int maxRequests, AtomicLong dispatched,
-                          Consumer<DispatchRecord> records, ExecutorService clients) throws InterruptedException {
+                          Consumer<DispatchRecord> record, AtomicReference<RuntimeException> failure,
+                          ExecutorService clients) throws InterruptedException {
         long start = epochMicros();
         double intervalMicros = 1e6 / rate;
-        for (int seq = 0; seq < maxRequests; seq++) {
+        for (int seq = 0; seq < maxRequests && failure.get() == null; seq++) {
             if (countBySum && dispatched.get() >= tasks) break;
             long due = start + Math.round(seq * intervalMicros);
             long waitMicros = due - epochMicros();
             if (waitMicros > 0) TimeUnit.MICROSECONDS.sleep(waitMicros);
             if (!Instant.now().isBefore(deadline)) break;
             int s = seq;
-            clients.submit(() -> {
-                DispatchRecord r = send(s, due, correlationId, requests.apply(s));
-                dispatched.addAndGet(r.tasks());
-                records.accept(r);
-            });
+            clients.submit(() -> sendRecording(s, due, correlationId, requests, deadline, record, failure));
         }
     }
 
-    /** Sends one request and records its outcome; never throws. */
-    DispatchRecord send(int seq, long intendedMicros, String correlationId, DispatchRequest request) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(request.url()).timeout(requestTimeout)
+    /** Makes, sends and records request {@code seq}; an exception of the suite's own is kept in {@code failure}. */
+    private void sendRecording(int seq, long intendedMicros, String correlationId, IntFunction<DispatchRequest> requests,
+                               Instant deadline, Consumer<DispatchRecord> record, AtomicReference<RuntimeException> failure) {
+        try {
+            record.accept(send(seq, intendedMicros, correlationId, requests.apply(seq), deadline));
+        } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+        }
+    }
+
+    /**
+     * Sends one request and records its outcome; never throws. Waits at most the request timeout
+     * and never past {@code deadline}, for the whole answer (the JDK client's own timeout ends
+     * when the headers come, so a server that stalls in the body would not be bounded by it).
+     */
+    DispatchRecord send(int seq, long intendedMicros, String correlationId, DispatchRequest request, Instant deadline) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        Duration timeout = left.compareTo(requestTimeout) < 0 ? left : requestTimeout;
+        if (timeout.toMillis() < 1) timeout = Duration.ofMillis(1);
+        HttpRequest.Builder b = HttpRequest.newBuilder(request.url()).timeout(timeout)
                 .header("Correlation-ID", correlationId).header("Accept", "application/json");
         auth.forMethod(request.method()).forEach(b::header);
         if (request.body() != null) {
@@ -153,20 +175,31 @@ public final class Dispatcher {
             b.method(request.method(), HttpRequest.BodyPublishers.noBody());
         }
         long sentMicros = epochMicros();
+        CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         try {
-            HttpResponse<byte[]> response = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             long latency = epochMicros() - intendedMicros;
             boolean echoed = correlationId.equals(response.headers().firstValue("Correlation-ID").orElse(null));
             String date = response.headers().firstValue("Date").orElse(null);
             return answered(seq, intendedMicros, sentMicros, latency, response.statusCode(), response.body(), request.answer(),
                     echoed, date);
-        } catch (IOException e) {
-            return new DispatchRecord(seq, intendedMicros, sentMicros, -1, -1, null, 0, false, null,
-                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return noAnswer(seq, intendedMicros, sentMicros, cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            return noAnswer(seq, intendedMicros, sentMicros, "no complete answer within " + timeout.toMillis() + " ms"
+                    + (timeout.equals(requestTimeout) ? " (the read timeout)" : " (the scenario's timeout)"));
         } catch (InterruptedException e) {
+            call.cancel(true);
             Thread.currentThread().interrupt();
-            return new DispatchRecord(seq, intendedMicros, sentMicros, -1, -1, null, 0, false, null, "interrupted");
+            return noAnswer(seq, intendedMicros, sentMicros, "interrupted");
         }
+    }
+
+    private static DispatchRecord noAnswer(int seq, long intendedMicros, long sentMicros, String why) {
+        return new DispatchRecord(seq, intendedMicros, sentMicros, -1, -1, null, 0, false, null, why);
     }
 
     private static DispatchRecord answered(int seq, long intended, long sent, long latency, int status, byte[] body,
