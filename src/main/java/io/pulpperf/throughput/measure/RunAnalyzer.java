@@ -1,6 +1,7 @@
 package io.pulpperf.throughput.measure;
 
 import io.pulpperf.throughput.pulp.PulpTask;
+import io.pulpperf.throughput.pulp.UnreadableRow;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -32,7 +33,10 @@ public final class RunAnalyzer implements Consumer<PulpTask> {
     private final LongColumn finished = new LongColumn();
     private final LongColumn completedFinishes = new LongColumn();
     private final List<String> unfinishedHrefs = new ArrayList<>();
-    private long unreadable;
+    private final HrefSet unreadableHrefs = new HrefSet();
+    private final List<String> unreadableExamples = new ArrayList<>();
+    private long unreadableWithoutHref;
+    private long unreadableLaterRead;
     private long duplicates;
     private Long firstCreated;
     private Long firstStarted;
@@ -53,6 +57,7 @@ public final class RunAnalyzer implements Consumer<PulpTask> {
             duplicates++;
             return;
         }
+        if (unreadableHrefs.contains(task.href())) unreadableLaterRead++;
         byState.merge(task.state(), 1L, Long::sum);
         long c = task.createdMicros();
         firstCreated = firstCreated == null ? c : Math.min(firstCreated, c);
@@ -71,9 +76,17 @@ public final class RunAnalyzer implements Consumer<PulpTask> {
         recordLatencies(task);
     }
 
-    /** Counts task rows that could not be read at all. */
-    public void addUnreadable(long count) {
-        unreadable += count;
+    /**
+     * Notes a task row that could not be read. A task is counted once however many pages it came
+     * on, not at all once it was read on another page, and never as lost: the server has it.
+     */
+    public void acceptUnreadable(UnreadableRow row) {
+        if (row.href() == null) {
+            unreadableWithoutHref++;
+        } else if (observedHrefs.contains(row.href()) || !unreadableHrefs.add(row.href())) {
+            return;
+        }
+        if (unreadableExamples.size() < 50) unreadableExamples.add(row.toString());
     }
 
     /** Tasks that came twice and were counted once (a sign of pages shifting under the collector). */
@@ -117,13 +130,14 @@ public final class RunAnalyzer implements Consumer<PulpTask> {
         List<String> lostHrefs = new ArrayList<>();
         long lost = 0;
         for (String href : acceptedHrefs) {
-            if (!observedHrefs.contains(href)) {
+            if (!observedHrefs.contains(href) && !unreadableHrefs.contains(href)) {
                 lost++;
                 if (lostHrefs.size() < 50) lostHrefs.add(href);
             }
         }
         long submitted = acceptedHrefs.size() + acceptedWithoutHref;
-        if (acceptedWithoutHref > 0) lost = Math.max(0, submitted - observed);
+        long unreadable = unreadableHrefs.size() - unreadableLaterRead + unreadableWithoutHref;
+        if (acceptedWithoutHref > 0) lost = Math.max(0, submitted - observed - unreadable);
         Map<LatencyPart, LatencySummary> latency = new EnumMap<>(LatencyPart.class);
         histograms.forEach((part, h) -> latency.put(part, LatencySummary.of(h)));
         long bucket = bucketMicros();
@@ -131,7 +145,7 @@ public final class RunAnalyzer implements Consumer<PulpTask> {
                 observed == 0 ? null : (double) completed / observed,
                 rate(completed, firstStarted, lastFinished), rate(completed, firstCreated, lastFinished), steadyRate(),
                 latency, firstCreated, firstStarted, lastFinished, new LinkedHashMap<>(errors), timeline(bucket), bucket,
-                List.copyOf(unfinishedHrefs));
+                List.copyOf(unfinishedHrefs), List.copyOf(unreadableExamples));
     }
 
     private static Double rate(long count, Long from, Long to) {

@@ -9,9 +9,9 @@ import java.util.Map;
  *
  * @param submitted        dispatch requests Pulp accepted (202 with a task href)
  * @param observed         tasks of the run found on the server
- * @param lost             accepted hrefs never found on the server
+ * @param lost             accepted hrefs never found on the server (an unreadable row is found, so not lost)
  * @param lostHrefs        up to 50 of them
- * @param unreadable       task rows the suite could not read
+ * @param unreadable       tasks whose rows the suite could not read (each counted once)
  * @param byState          observed tasks by state
  * @param successRate      completed / observed
  * @param throughput       completed / (last finished_at - first started_at)
@@ -25,12 +25,13 @@ import java.util.Map;
  * @param timeline         per-interval counts
  * @param bucketMicros     the timeline's interval
  * @param unfinishedHrefs  up to 50 tasks still waiting, running or canceling when collected
+ * @param unreadableRows   up to 50 of the unreadable rows: href and what was wrong
  */
 public record RunMetrics(long submitted, long observed, long lost, List<String> lostHrefs, long unreadable,
                          Map<String, Long> byState, Double successRate, Double throughput, Double makespanRate,
                          Double steadyRate, Map<LatencyPart, LatencySummary> latency, Long firstCreated,
                          Long firstStarted, Long lastFinished, Map<String, Long> errors, List<TimelineBucket> timeline,
-                         long bucketMicros, List<String> unfinishedHrefs) {
+                         long bucketMicros, List<String> unfinishedHrefs, List<String> unreadableRows) {
 
     public long completed() {
         return byState.getOrDefault("completed", 0L);

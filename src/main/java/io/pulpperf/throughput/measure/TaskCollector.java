@@ -4,6 +4,7 @@ import io.pulpperf.throughput.pulp.PulpClient;
 import io.pulpperf.throughput.pulp.PulpTask;
 import io.pulpperf.throughput.pulp.PulpTime;
 import io.pulpperf.throughput.pulp.TaskPage;
+import io.pulpperf.throughput.pulp.UnreadableRow;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,19 +26,21 @@ public final class TaskCollector {
         this.pageSize = pageSize;
     }
 
-    /** What a collection saw. */
+    /** What a collection saw: tasks read, rows that could not be read (a row may come on two pages), pages. */
     public record Collection(long tasks, long unreadable, int pages) {}
 
-    /** Collects the tasks of one correlation id; see {@link #collect(Map, Consumer, Instant, int)}. */
+    /** Collects the tasks of one correlation id; see {@link #collect(Map, Consumer, Consumer, Instant, int)}. */
     public Collection collect(String correlationId, Consumer<PulpTask> sink, Instant deadline, int maxPages) {
-        return collect(Map.of("logging_cid", correlationId), sink, deadline, maxPages);
+        return collect(Map.of("logging_cid", correlationId), sink, row -> { }, deadline, maxPages);
     }
 
     /**
      * Streams every task matching {@code runFilter} (task list parameters, e.g. its logging_cid)
-     * to {@code sink}; stops at the deadline or after {@code maxPages}, whichever comes first.
+     * to {@code sink}, and every row it cannot read to {@code unreadableSink}; stops at the
+     * deadline or after {@code maxPages}, whichever comes first.
      */
-    public Collection collect(Map<String, String> runFilter, Consumer<PulpTask> sink, Instant deadline, int maxPages) {
+    public Collection collect(Map<String, String> runFilter, Consumer<PulpTask> sink, Consumer<UnreadableRow> unreadableSink,
+                              Instant deadline, int maxPages) {
         Long last = null;
         Set<String> atLast = new HashSet<>();  // hrefs already emitted whose pulp_created == last
         long emitted = 0;
@@ -53,7 +56,8 @@ public final class TaskCollector {
             if (offset > 0) q.put("offset", String.valueOf(offset));
             TaskPage page = client.tasks(q);
             pages++;
-            unreadable += page.unreadable();
+            unreadable += page.unreadable().size();
+            page.unreadable().forEach(unreadableSink);
             int fresh = 0;
             for (PulpTask t : page.tasks()) {
                 if (last != null && t.createdMicros() == last && atLast.contains(t.href())) continue;
@@ -66,7 +70,7 @@ public final class TaskCollector {
                 emitted++;
                 fresh++;
             }
-            int rows = page.tasks().size() + page.unreadable();
+            int rows = page.tasks().size() + page.unreadable().size();
             if (rows < pageSize || !page.hasNext()) break;
             // A full page that brought nothing new means one timestamp spans more than a page: step over it.
             offset = fresh == 0 ? offset + pageSize : 0;

@@ -289,7 +289,7 @@ public final class PulpClient {
         try {
             return JSON.readTree(r.asByteArray());
         } catch (IOException e) {
-            throw new PulpApiException("malformed JSON from " + url.getPath() + ": " + e.getMessage(), r.statusCode());
+            throw new PulpApiException("malformed JSON from " + url.getPath() + TaskParser.where(e), r.statusCode());
         }
     }
 

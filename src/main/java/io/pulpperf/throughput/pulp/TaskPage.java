@@ -10,4 +10,4 @@ import java.util.List;
  * @param tasks      the tasks that could be read
  * @param unreadable rows of the page that lacked required fields or had unparsable values
  */
-public record TaskPage(int count, boolean hasNext, List<PulpTask> tasks, int unreadable) {}
+public record TaskPage(int count, boolean hasNext, List<PulpTask> tasks, List<UnreadableRow> unreadable) {}

@@ -6,9 +6,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads task list pages; a row it cannot read is counted, never fatal for the page. */
+/** Reads task list pages; a row it cannot read is named, never fatal for the page. */
 public final class TaskParser {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> REQUIRED = List.of("pulp_href", "state", "pulp_created");
 
     private TaskParser() {}
 
@@ -18,18 +19,40 @@ public final class TaskParser {
         try {
             root = JSON.readTree(body);
         } catch (IOException e) {
-            throw new PulpApiException("the task list answered with malformed JSON (" + e.getMessage() + ")", 200);
+            // Where, not what: Jackson's message quotes the body, which may hold anything the server echoed.
+            throw new PulpApiException("the task list answered with malformed JSON" + where(e), 200);
         }
         if (root == null || !root.path("results").isArray() || !root.path("count").canConvertToInt()) {
             throw new PulpApiException("the task list answered without the page envelope {count, next, previous, results}", 200);
         }
         List<PulpTask> tasks = new ArrayList<>();
-        int unreadable = 0;
+        List<UnreadableRow> unreadable = new ArrayList<>();
         for (JsonNode row : root.path("results")) {
             PulpTask task = task(row);
-            if (task == null) unreadable++; else tasks.add(task);
+            if (task != null) tasks.add(task);
+            else unreadable.add(new UnreadableRow(row.path("pulp_href").textValue(), defect(row)));
         }
         return new TaskPage(root.path("count").asInt(), root.path("next").isTextual(), tasks, unreadable);
+    }
+
+    /** " at line L, column C" of a JSON error, without the quoted content. */
+    static String where(IOException e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
+            return " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr();
+        }
+        return "";
+    }
+
+    /** What makes a row unreadable: the first required field missing or not text, else a bad timestamp. */
+    private static String defect(JsonNode row) {
+        if (!row.isObject()) return "not an object";
+        for (String field : REQUIRED) {
+            JsonNode v = row.get(field);
+            if (v == null) return field + " missing";
+            if (v.isNull()) return field + " null";
+            if (!v.isTextual()) return field + " not a string";
+        }
+        return "a timestamp that is not ISO 8601";
     }
 
     /** One task, or null when required fields (pulp_href, state, pulp_created) are missing or unparsable. */

@@ -157,8 +157,7 @@ public final class ScenarioRunner {
             phases.phase("Collect the run's tasks page by page", () -> {
                 int maxPages = (int) Math.min(Integer.MAX_VALUE, dispatch.tasks() / settings.pageSize() * 2 + 10);
                 TaskCollector.Collection c = new TaskCollector(client, settings.pageSize())
-                        .collect(filter.params(), analyzer.andThen(raw), hardStop, maxPages);
-                analyzer.addUnreadable(c.unreadable());
+                        .collect(filter.params(), analyzer.andThen(raw), analyzer::acceptUnreadable, hardStop, maxPages);
                 if (Instant.now().isAfter(hardStop)) problems.add("collection stopped at the time limit: the figures are partial");
                 return c;
             });
@@ -168,7 +167,10 @@ public final class ScenarioRunner {
         } finally {
             metrics = analyzer.result(acceptedHrefs, acceptedWithoutHref);
         }
-        if (metrics.unreadable() > 0) problems.add(metrics.unreadable() + " task rows could not be read (missing or malformed fields)");
+        if (metrics.unreadable() > 0) {
+            problems.add(metrics.unreadable() + " tasks were found but their rows could not be read (not counted as lost), e.g. "
+                    + metrics.unreadableRows());
+        }
         if (metrics.unfinished() > 0) {
             problems.add(metrics.unfinished() + " tasks were still waiting or running when collected, e.g. " + metrics.unfinishedHrefs());
         }
