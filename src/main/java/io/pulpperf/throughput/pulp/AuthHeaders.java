@@ -2,7 +2,10 @@ package io.pulpperf.throughput.pulp;
 
 import io.pulpperf.throughput.config.Credentials;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,32 +23,56 @@ public final class AuthHeaders {
     private final String sessionId;
     private final String csrfToken;
     private final Map<String, String> extra;
+    /** Every secret value these headers came from or carry, longest first. */
+    private final List<String> secrets;
 
-    private AuthHeaders(String authorization, String sessionId, String csrfToken, Map<String, String> extra) {
+    private AuthHeaders(String authorization, String sessionId, String csrfToken, Map<String, String> extra,
+                        List<String> rawSecrets) {
         this.authorization = authorization;
         this.sessionId = sessionId;
         this.csrfToken = csrfToken;
         this.extra = Map.copyOf(extra);
+        List<String> all = new ArrayList<>(rawSecrets);
+        if (authorization != null) {
+            all.add(authorization);
+            all.add(authorization.substring(authorization.indexOf(' ') + 1));  // as a server may quote it
+        }
+        if (sessionId != null) all.add(sessionId);
+        if (csrfToken != null) all.add(csrfToken);
+        all.addAll(this.extra.values());
+        this.secrets = all.stream().filter(v -> v != null && !v.isBlank()).distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
     public static AuthHeaders none() {
-        return new AuthHeaders(null, null, null, Map.of());
+        return new AuthHeaders(null, null, null, Map.of(), List.of());
     }
 
     public static AuthHeaders basic(String username, String password) {
-        return new AuthHeaders(basicValue(username, password), null, null, Map.of());
+        return new AuthHeaders(basicValue(username, password), null, null, Map.of(), List.of(password));
     }
 
     /** What the credentials allow before any login: bearer token, else Basic, plus the extra headers. */
     public static AuthHeaders from(Credentials c) {
         String authorization = c.token() != null ? "Bearer " + c.token()
                 : c.hasPassword() ? basicValue(c.username(), c.password()) : null;
-        return new AuthHeaders(authorization, null, null, c.extraHeaders());
+        return new AuthHeaders(authorization, null, null, c.extraHeaders(), c.secrets());
     }
 
     /** This identity, logged in: the session replaces Basic auth; extra headers stay. */
     public AuthHeaders withSession(String sessionId, String csrfToken) {
-        return new AuthHeaders(null, sessionId, csrfToken, extra);
+        return new AuthHeaders(null, sessionId, csrfToken, extra, secrets);
+    }
+
+    /**
+     * The text with every secret replaced by {@code ***}: the credentials, the header values
+     * (Basic's base64 too) and the session, as a server's error page or a proxy may echo them.
+     */
+    public String scrub(String text) {
+        if (text == null) return null;
+        String out = text;
+        for (String secret : secrets) out = out.replace(secret, "***");
+        return out;
     }
 
     private static String basicValue(String username, String password) {

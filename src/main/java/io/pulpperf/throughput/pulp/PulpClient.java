@@ -14,6 +14,7 @@ import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,14 +24,21 @@ import java.util.Optional;
 /**
  * The suite's calls to Pulp's REST API other than the dispatch hot path: status, task pages,
  * fixtures and cleanup. Built on REST Assured; requests are never logged, since they carry
- * credentials.
+ * credentials, and text a server sends back is cleared of them before it goes into a message.
+ *
+ * <p>Every call has a connect and a read timeout; a view made with {@link #until(Instant)} also
+ * starts no call after its deadline and cuts both timeouts to the time left, so a hung server
+ * cannot stretch a scenario past its time limit.
  */
 public final class PulpClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Target target;
     private final RestAssuredConfig config;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
     private final String correlationId;
+    private final Instant deadline;
     private final RetryPolicy retry;
     private final RequestCounter counter;
     private AuthHeaders auth;
@@ -47,10 +55,9 @@ public final class PulpClient {
     /** @param retry how read-only calls are retried */
     public PulpClient(Target target, Duration connectTimeout, Duration readTimeout, RetryPolicy retry) {
         this.target = target;
-        RestAssuredConfig base = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
-                .setParam("http.connection.timeout", (int) connectTimeout.toMillis())
-                .setParam("http.socket.timeout", (int) readTimeout.toMillis())
-                .setParam("http.connection-manager.timeout", readTimeout.toMillis()));
+        this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
+        RestAssuredConfig base = RestAssuredConfig.config().httpClient(timeouts(connectTimeout, readTimeout));
         javax.net.ssl.SSLContext tls = TlsContexts.of(target.tls());
         if (tls != null) {
             @SuppressWarnings("deprecation")  // REST Assured 5 runs on HttpClient 4, which takes this factory
@@ -62,17 +69,28 @@ public final class PulpClient {
         this.config = base;
         this.auth = AuthHeaders.from(target.credentials());
         this.correlationId = null;
+        this.deadline = null;
         this.retry = retry;
         this.counter = new RequestCounter();
     }
 
-    private PulpClient(PulpClient other, String correlationId) {
+    private PulpClient(PulpClient other, String correlationId, Instant deadline) {
         this.target = other.target;
         this.config = other.config;
+        this.connectTimeout = other.connectTimeout;
+        this.readTimeout = other.readTimeout;
         this.auth = other.auth;
         this.correlationId = correlationId;
+        this.deadline = deadline;
         this.retry = other.retry;
         this.counter = other.counter;
+    }
+
+    private static HttpClientConfig timeouts(Duration connect, Duration read) {
+        return HttpClientConfig.httpClientConfig()
+                .setParam("http.connection.timeout", (int) Math.max(1, connect.toMillis()))
+                .setParam("http.socket.timeout", (int) Math.max(1, read.toMillis()))
+                .setParam("http.connection-manager.timeout", Math.max(1, read.toMillis()));
     }
 
     /** Requests this client (and its correlation-id views) sent, and how many were retries. */
@@ -82,7 +100,16 @@ public final class PulpClient {
 
     /** The same client (same session) sending this Correlation-ID, so the tasks it causes can be found. */
     public PulpClient withCorrelationId(String id) {
-        return new PulpClient(this, id);
+        return new PulpClient(this, id, deadline);
+    }
+
+    /**
+     * The same client (same session, same counter) whose calls end by {@code value}: none starts
+     * after it (it fails at once, as no answer), retries stop before it, and the connect and read
+     * timeouts of each call are cut to the time left.
+     */
+    public PulpClient until(Instant value) {
+        return new PulpClient(this, correlationId, deadline == null || value.isBefore(deadline) ? value : deadline);
     }
 
     public Target target() {
@@ -115,7 +142,7 @@ public final class PulpClient {
     /** {@code GET status/} (no authentication needed). */
     public PulpStatus status() {
         URI url = target.statusUrl();
-        JsonNode root = read(url, () -> RestAssured.given().config(config), r -> json(r, url));
+        JsonNode root = read(url, () -> RestAssured.given().config(config()), r -> json(r, url));
         Map<String, String> versions = new LinkedHashMap<>();
         for (JsonNode v : root.path("versions")) versions.put(v.path("component").asText(), v.path("version").asText());
         return new PulpStatus(versions, names(root.path("online_workers")), names(root.path("online_api_apps")),
@@ -140,10 +167,13 @@ public final class PulpClient {
     private <T> T read(URI url, java.util.function.Supplier<RequestSpecification> spec,
                        java.util.function.Function<Response, T> parse) {
         PulpApiException last = null;
-        for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
+        int attempt = 0;
+        while (attempt < retry.attempts()) {
+            attempt++;
             String retryAfter = null;
             try {
-                Response r = counted(() -> call("GET", url, spec.get()), attempt);
+                int tries = attempt;
+                Response r = counted(() -> call("GET", url, spec.get()), tries);
                 if (r.statusCode() == 200) return parse.apply(r);
                 retryAfter = r.header("Retry-After");
                 requireStatus(r, url, 200);
@@ -151,12 +181,16 @@ public final class PulpClient {
                 if (e.status() >= 0 && !RetryPolicy.retryable(e.status()) && e.status() != 200) throw e;
                 last = e;
             }
-            if (attempt < retry.attempts()) sleep(retry.delay(attempt, retryAfter));
+            if (attempt == retry.attempts()) break;
+            Duration pause = retry.delay(attempt, retryAfter);
+            if (deadline != null && Instant.now().plus(pause).isAfter(deadline)) break;  // no time for another try
+            sleep(pause);
         }
-        throw new PulpApiException(last.getMessage() + " (after " + retry.attempts() + " tries)", last.status());
+        throw new PulpApiException(last.getMessage() + " (after " + attempt + (attempt == 1 ? " try)" : " tries)"), last.status());
     }
 
     private Response counted(java.util.function.Supplier<Response> call, int attempt) {
+        requireTimeLeft();  // before counting: a call that cannot start is not a request
         counter.record(attempt > 1);
         return call.get();
     }
@@ -228,10 +262,9 @@ public final class PulpClient {
         URI url = target.v3Root().resolve(listPath);
         int offset = 0;
         for (int page = 0; page < 10_000; page++) {
-            Response r = call("GET", url, spec("GET").queryParam("name__startswith", prefix)
-                    .queryParam("fields", "pulp_href,name").queryParam("limit", 1000).queryParam("offset", offset));
-            requireStatus(r, url, 200);
-            JsonNode root = json(r, url);
+            int from = offset;
+            JsonNode root = read(url, () -> spec("GET").queryParam("name__startswith", prefix)
+                    .queryParam("fields", "pulp_href,name").queryParam("limit", 1000).queryParam("offset", from), r -> json(r, url));
             for (JsonNode row : root.path("results")) {
                 if (row.path("name").asText().startsWith(prefix)) hrefs.add(row.path("pulp_href").asText());
             }
@@ -249,10 +282,30 @@ public final class PulpClient {
     private RequestSpecification spec(String method) {
         RequestSpecBuilder b = new RequestSpecBuilder().addHeaders(auth.forMethod(method));
         if (correlationId != null) b.addHeader("Correlation-ID", correlationId);
-        return RestAssured.given(b.build()).config(config);
+        return RestAssured.given(b.build()).config(config());
     }
 
-    private static Response call(String method, URI url, RequestSpecification spec) {
+    /** The configured timeouts, cut to the time left before the deadline. */
+    private RestAssuredConfig config() {
+        if (deadline == null) return config;
+        Duration left = Duration.between(Instant.now(), deadline);
+        if (left.compareTo(readTimeout) >= 0 && left.compareTo(connectTimeout) >= 0) return config;
+        return config.httpClient(timeouts(min(connectTimeout, left), min(readTimeout, left)));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** Fails as "no answer" when the deadline has passed, so no call starts after it. */
+    private void requireTimeLeft() {
+        if (deadline != null && !Instant.now().isBefore(deadline)) {
+            throw new PulpApiException("no time left to ask the server: the scenario's time limit passed at " + deadline, -1);
+        }
+    }
+
+    private Response call(String method, URI url, RequestSpecification spec) {
+        requireTimeLeft();
         try {
             return spec.urlEncodingEnabled(true).request(method, url);
         } catch (Exception e) {  // REST Assured rethrows checked IOExceptions (ConnectException, SocketTimeoutException) unwrapped
@@ -268,18 +321,24 @@ public final class PulpClient {
             String hint = tls ? "check " + tlsHint : "check that Pulp runs there and -Dpulp.apiRoot is right"
                     + ("https".equals(url.getScheme()) ? "; over https also check " + tlsHint : "");
             throw new PulpApiException("no answer from " + method + " " + withoutUserInfo(url) + " (" + root.getClass().getSimpleName()
-                    + (root.getMessage() == null ? "" : ": " + root.getMessage()) + "); " + hint, e);
+                    + (root.getMessage() == null ? "" : ": " + scrub(root.getMessage())) + "); " + hint, e);
         }
     }
 
-    private static void requireStatus(Response r, URI url, int expected) {
+    /** Server (or library) text with every secret this client sends replaced by ***. */
+    private String scrub(String text) {
+        return auth.scrub(text);
+    }
+
+    private void requireStatus(Response r, URI url, int expected) {
         if (r.statusCode() == expected) return;
         String hint = switch (r.statusCode()) {
             case 401, 403 -> "; check -Dpulp.username/-Dpulp.password (or PULP_USERNAME/PULP_PASSWORD) and the user's permissions";
             case 404 -> "; check -Dpulp.apiRoot, -Dpulp.apiPath and -Dpulp.domain, and that the plugin serving this endpoint is installed";
             default -> "";
         };
-        String body = r.asString();
+        // Scrubbed before it is cut, so a secret straddling the cut cannot leave a piece behind.
+        String body = scrub(r.asString());
         if (body.length() > 300) body = body.substring(0, 300) + "…";
         throw new PulpApiException("expected HTTP " + expected + " from " + withoutUserInfo(url).getPath() + " but got "
                 + r.statusCode() + " " + body.replaceAll("\\s+", " ").trim() + hint, r.statusCode());
