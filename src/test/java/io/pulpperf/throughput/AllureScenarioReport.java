@@ -15,6 +15,7 @@ import io.pulpperf.throughput.report.SummaryTable;
 import io.pulpperf.throughput.report.TimelineChart;
 import io.pulpperf.throughput.run.Phases;
 import io.pulpperf.throughput.run.ScenarioResult;
+import io.pulpperf.throughput.run.ScenarioRunner;
 import io.qameta.allure.Allure;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /** Puts one scenario into the Allure report: parameters, phases as steps, tables, charts and raw data. */
 final class AllureScenarioReport {
@@ -46,6 +48,32 @@ final class AllureScenarioReport {
                 return Allure.step(name, body::call);
             }
         };
+    }
+
+    /**
+     * Runs the scenario; when the run throws (after dispatch: an exception of the suite's own, or
+     * an interrupt), first attaches whatever files it wrote, so nothing measured is lost.
+     */
+    static ScenarioResult run(ScenarioRunner runner, Scenario scenario, Phases phases) throws Exception {
+        try {
+            return runner.run(scenario, phases);
+        } catch (ScenarioRunner.WorkerMismatchException e) {
+            throw e;  // a skip: nothing was measured
+        } catch (Exception | Error e) {
+            attachFiles(runner.outputDir(scenario));
+            throw e;
+        }
+    }
+
+    /** Attaches every file of a scenario's folder (the runner empties it when the scenario starts). */
+    static void attachFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                String name = f.getFileName().toString();
+                file("Written before the scenario stopped: " + name, f);
+            }
+        }
     }
 
     /**
@@ -101,8 +129,9 @@ final class AllureScenarioReport {
 
     private static void file(String name, Path path) {
         if (!Files.exists(path)) return;
+        boolean csv = path.toString().endsWith(".csv");
         try (InputStream in = Files.newInputStream(path)) {
-            Allure.addAttachment(name, "text/csv", in, ".csv");
+            Allure.addAttachment(name, csv ? "text/csv" : "text/plain", in, csv ? ".csv" : ".txt");
         } catch (IOException e) {
             Allure.addAttachment(name + " (unreadable)", "text/plain", "could not read " + path + ": " + e.getMessage(), ".txt");
         }

@@ -10,7 +10,6 @@ import io.pulpperf.throughput.db.DbSampler;
 import io.pulpperf.throughput.db.DbSettings;
 import io.pulpperf.throughput.db.DbSettingsLoader;
 import io.pulpperf.throughput.db.DbSummary;
-import io.pulpperf.throughput.load.Dispatcher;
 import io.pulpperf.throughput.pulp.PulpClient;
 import io.pulpperf.throughput.pulp.PulpStatus;
 import io.pulpperf.throughput.report.AllureContextFiles;
@@ -25,7 +24,7 @@ import io.pulpperf.throughput.report.RunContext;
 import io.pulpperf.throughput.report.ScenarioChecks;
 import io.pulpperf.throughput.run.ScenarioResult;
 import io.pulpperf.throughput.run.ScenarioRunner;
-import io.pulpperf.throughput.pulp.TlsContexts;
+import io.pulpperf.throughput.run.Clients;
 import io.pulpperf.throughput.run.ScaleCommandWorkers;
 import io.pulpperf.throughput.run.SimulatorWorkers;
 import io.pulpperf.throughput.run.StatusWorkers;
@@ -68,8 +67,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("Pulp task throughput")
 class TaskThroughputTest {
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
     // The sampler may outlive a stuck scenario's timeout by this much (fixtures, collection, cleanup).
     private static final Duration DB_SAMPLING_SLACK = Duration.ofMinutes(10);
 
@@ -103,19 +100,17 @@ class TaskThroughputTest {
             settings = settings.withTarget(settings.target().at(URI.create(simulator.baseUrl())));
             System.out.println("No -Dpulp.apiRoot given: measuring the embedded Pulp simulator (not a real Pulp) at " + simulator.baseUrl());
         }
-        client = new PulpClient(settings.target(), CONNECT_TIMEOUT, READ_TIMEOUT);
-        statusAtStart = client.status();
-        client.login();
-        WorkerControl workers = simulator != null ? new SimulatorWorkers(simulator, client, Duration.ofSeconds(30))
-                : settings.scaling().command() != null ? new ScaleCommandWorkers(settings.scaling(), client, System.out)
-                : new StatusWorkers(client);
         if (settings.target().tls().insecure()) {
             // The JDK client checks host names unless told otherwise, process-wide; asked for explicitly.
             System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
         }
-        Dispatcher dispatcher = new Dispatcher(Dispatcher.newHttpClient(CONNECT_TIMEOUT, TlsContexts.of(settings.target().tls())),
-                client.auth(), READ_TIMEOUT);
-        runner = new ScenarioRunner(settings, client, dispatcher, workers, System.out, targetLabel());
+        Clients clients = Clients.connect(settings);
+        client = clients.api();
+        statusAtStart = client.status();
+        WorkerControl workers = simulator != null ? new SimulatorWorkers(simulator, client, Duration.ofSeconds(30))
+                : settings.scaling().command() != null ? new ScaleCommandWorkers(settings.scaling(), client, System.out)
+                : new StatusWorkers(client);
+        runner = new ScenarioRunner(settings, client, clients.dispatcher(), workers, System.out, targetLabel());
     }
 
     private String targetLabel() {
@@ -136,7 +131,7 @@ class TaskThroughputTest {
         ScenarioResult result = null;
         DbSampler sampler = db == null ? null : DbSampler.start(db, scenario.timeout().plus(DB_SAMPLING_SLACK));
         try {
-            result = runner.run(scenario, AllureScenarioReport.steps());
+            result = AllureScenarioReport.run(runner, scenario, AllureScenarioReport.steps());
         } catch (ScenarioRunner.WorkerMismatchException e) {
             Assumptions.abort(e.getMessage());
             return;

@@ -27,7 +27,7 @@ import java.util.Set;
  */
 public final class ConfigLoader {
     public static final String DEFAULT_CONFIG = "config/matrix.yaml";
-    private static final Set<String> TOP_KEYS = Set.of("defaults", "polling", "simulator", "scenarios");
+    private static final Set<String> TOP_KEYS = Set.of("defaults", "polling", "simulator", "scenarios", "limits");
     private static final Set<String> SCENARIO_KEYS = Set.of("name", "workload", "workers", "tasks", "concurrency", "rate",
             "shape", "timeout", "thresholds", "request", "testPath");
     private static final Set<String> DEFAULT_KEYS = Set.of("workload", "workers", "tasks", "concurrency", "rate", "shape",
@@ -36,6 +36,7 @@ public final class ConfigLoader {
     private static final Set<String> THRESHOLD_KEYS = Set.of("minTasksPerSecond", "minSuccessRate", "maxLostTasks");
     private static final Set<String> POLLING_KEYS = Set.of("interval", "pageSize", "stallPeriod");
     private static final Set<String> SIMULATOR_KEYS = Set.of("serviceTimes", "failureRate");
+    private static final Set<String> LIMIT_KEYS = Set.of("connectTimeout", "readTimeout", "readTries", "failedPolls", "grace");
 
     private final Map<String, String> props;
     private final Map<String, String> env;
@@ -88,7 +89,18 @@ public final class ConfigLoader {
 
         return new SuiteSettings(file, target(), pollInterval, pageSize, workerMismatch(),
                 baseDir.resolve(prop("pulp.output", "target/throughput")), simulator(where, root.path("simulator")), cleanup(),
-                scaling(), stallPeriod, scenarios);
+                scaling(), stallPeriod, scenarios, limits(where, root.path("limits")));
+    }
+
+    private static Limits limits(String where, JsonNode node) {
+        Limits d = Limits.defaults();
+        if (node.isMissingNode()) return d;
+        requireKeys(where, "limits.", node, LIMIT_KEYS);
+        return new Limits(duration(where, "limits.connectTimeout", node.path("connectTimeout"), d.connectTimeout()),
+                duration(where, "limits.readTimeout", node.path("readTimeout"), d.readTimeout()),
+                wholeNumber(where, "limits.readTries", node.path("readTries"), d.readTries(), 1, 100),
+                wholeNumber(where, "limits.failedPolls", node.path("failedPolls"), d.failedPolls(), 1, 10_000),
+                duration(where, "limits.grace", node.path("grace"), d.grace()));
     }
 
     private JsonNode readYaml(Path file) {

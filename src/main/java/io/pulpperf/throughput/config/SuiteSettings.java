@@ -18,16 +18,18 @@ import java.util.List;
  * @param scaling           how to change the worker count of a real Pulp
  * @param stallPeriod       how long waiting tasks, idle online workers and no progress may coincide before it is called a stall
  * @param scenarios         the selected scenarios, in file order
+ * @param limits            timeouts, tries and grace that bound every call and wait
  */
 public record SuiteSettings(Path configFile, Target target, Duration pollInterval, int pageSize,
                             WorkerMismatch onWorkerMismatch, Path outputDir, SimulatorSettings simulator,
-                            boolean cleanup, WorkerScaling scaling, Duration stallPeriod, List<Scenario> scenarios) {
+                            boolean cleanup, WorkerScaling scaling, Duration stallPeriod, List<Scenario> scenarios,
+                            Limits limits) {
     public SuiteSettings {
         scenarios = List.copyOf(scenarios);
     }
 
     public SuiteSettings withTarget(Target value) {
         return new SuiteSettings(configFile, value, pollInterval, pageSize, onWorkerMismatch, outputDir, simulator, cleanup, scaling,
-                stallPeriod, scenarios);
+                stallPeriod, scenarios, limits);
     }
 }

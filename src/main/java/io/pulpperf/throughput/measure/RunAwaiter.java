@@ -106,12 +106,21 @@ public final class RunAwaiter {
             return new Outcome(true, 0, polls.get(), null, stalls);
         } catch (ConditionTimeoutException e) {
             String stalled = stalls.isEmpty() ? "" : " (" + stalls.get(stalls.size() - 1) + ")";
-            return new Outcome(false, unfinished.get(), polls.get(),
-                    "timed out after " + timeout.toSeconds() + " s with " + unfinished.get() + " tasks still unfinished" + stalled, stalls);
+            return new Outcome(false, unfinished.get(), polls.get(), "timed out after " + timeout.toSeconds() + " s with "
+                    + unfinished.get() + " tasks still unfinished" + workersAtTheEnd() + stalled, stalls);
         } catch (TerminalFailureException e) {
             return new Outcome(false, unfinished.get(), polls.get(), "the tasks API stopped answering after "
                     + consecutiveErrors.get() + " failed polls in a row (last known unfinished: " + unfinished.get() + "): "
                     + lastError.get(), stalls);
+        }
+    }
+
+    /** How many workers were online when the wait timed out: none left is the usual reason. */
+    private String workersAtTheEnd() {
+        try {
+            return ", " + client.status().workerCount() + " workers online at the end";
+        } catch (PulpApiException e) {
+            return "";
         }
     }
 

@@ -19,4 +19,17 @@ public final class RequestCounter {
     public long retries() {
         return retries.get();
     }
+
+    /** Both counts now, to tell what one scenario cost. */
+    public Count count() {
+        return new Count(requests.get(), retries.get());
+    }
+
+    /** Requests and retries at one moment. */
+    public record Count(long requests, long retries) {
+        /** What was sent since {@code earlier}. */
+        public Count minus(Count earlier) {
+            return new Count(requests - earlier.requests, retries - earlier.retries);
+        }
+    }
 }

@@ -22,6 +22,11 @@ public record RetryPolicy(int attempts, Duration baseDelay, Duration maxDelay, D
         return new RetryPolicy(4, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30));
     }
 
+    /** This policy with another number of tries in all. */
+    public RetryPolicy withAttempts(int value) {
+        return new RetryPolicy(value, baseDelay, maxDelay, maxRetryAfter);
+    }
+
     public static RetryPolicy none() {
         return new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
     }

@@ -2,8 +2,12 @@ package io.pulpperf.throughput.run;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The files a scenario is writing: closed (so flushed) when the scenario ends, and also when the
@@ -15,6 +19,19 @@ final class RunArtifacts implements Closeable {
 
     RunArtifacts() {
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /**
+     * Removes the files an earlier run left in a scenario's folder (not its subfolders), so that
+     * what is there after a run, and gets attached to the report, is that run's alone.
+     */
+    static void clear(Path dir) {
+        if (!Files.isDirectory(dir)) return;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) Files.delete(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the earlier run's files from " + dir, e);
+        }
     }
 
     synchronized <T extends Closeable> T track(T file) {

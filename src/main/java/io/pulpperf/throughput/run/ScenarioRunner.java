@@ -15,6 +15,7 @@ import io.pulpperf.throughput.measure.RunAwaiter;
 import io.pulpperf.throughput.measure.RunMetrics;
 import io.pulpperf.throughput.measure.TaskCollector;
 import io.pulpperf.throughput.pulp.PulpClient;
+import io.pulpperf.throughput.pulp.RequestCounter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -30,9 +31,6 @@ import java.util.UUID;
  * and the result carries the partial figures with the problem named.
  */
 public final class ScenarioRunner {
-    private static final int MAX_CONSECUTIVE_POLL_ERRORS = 5;
-    private static final Duration GRACE = Duration.ofMinutes(1);
-
     private final SuiteSettings settings;
     private final PulpClient client;
     private final Dispatcher dispatcher;
@@ -61,13 +59,24 @@ public final class ScenarioRunner {
     }
 
     /**
+     * Where a scenario's files go: {@code dispatch.csv}, {@code tasks.csv}. Emptied when the
+     * scenario starts, so whatever is there afterwards was written by its latest run.
+     */
+    public Path outputDir(Scenario scenario) {
+        return settings.outputDir().resolve(scenario.name());
+    }
+
+    /**
      * Runs the scenario. Throws before dispatch when it cannot start (endpoint, workers,
-     * fixtures); after dispatch it always returns a result.
+     * fixtures); after dispatch it returns a result, unless the suite itself fails (a bug, a full
+     * disk), and then what was measured so far is on disk in {@link #outputDir(Scenario)}.
      */
     public ScenarioResult run(Scenario scenario, Phases phases) throws Exception {
         String runId = UUID.randomUUID().toString().replace("-", "");
         String runName = "tps-" + runId.substring(0, 12);
-        Path dir = settings.outputDir().resolve(scenario.name());
+        Path dir = outputDir(scenario);
+        RunArtifacts.clear(dir);
+        RequestCounter.Count readsBefore = client.counter().count();
         Workload workload = Workloads.of(scenario, settings.target());
         boolean backlog = scenario.shape() == Shape.BACKLOG;
         List<String> problems = new ArrayList<>();
@@ -96,18 +105,20 @@ public final class ScenarioRunner {
         });
 
         Instant deadline = Instant.now().plus(scenario.timeout());
-        // Collection and cleanup fit in one more minute, so no scenario outlives its timeout by more.
-        Instant hardStop = deadline.plus(GRACE);
+        // Collection and cleanup fit in the grace (a minute by default), so no scenario outlives its timeout by more.
+        Instant hardStop = deadline.plus(settings.limits().grace());
         try (RunArtifacts files = new RunArtifacts()) {
             return measure(scenario, phases, runId, runName, dir, workload, backlog, online, deadline, hardStop, files,
-                    problems, notes);
+                    problems, notes, readsBefore);
         }
     }
 
     private ScenarioResult measure(Scenario scenario, Phases phases, String runId, String runName, Path dir, Workload workload,
                                    boolean backlog, int onlineBefore, Instant deadline, Instant hardStop, RunArtifacts files,
-                                   List<String> problems, List<String> notes) throws Exception {
+                                   List<String> problems, List<String> notes, RequestCounter.Count readsBefore) throws Exception {
         int online = onlineBefore;
+        // After dispatch every call of the suite ends by the hard stop, however the server behaves.
+        PulpClient api = client.until(hardStop);
         String load = scenario.isOpenModel() ? scenario.rate() + " requests/s (open model, at most " + scenario.concurrency()
                 + " in flight)" : scenario.concurrency() + " clients (closed model)";
         Path dispatchCsv = dir.resolve("dispatch.csv");
@@ -120,7 +131,8 @@ public final class ScenarioRunner {
         List<String> acceptedHrefs = records.stream().map(DispatchRecord::taskHref).filter(h -> h != null).toList();
         long acceptedWithoutHref = records.stream().filter(r -> r.taskHref() == null).mapToLong(DispatchRecord::tasks).sum();
         if (dispatch.tasks() < scenario.tasks()) {
-            problems.add("only " + dispatch.tasks() + " of " + scenario.tasks() + " tasks were dispatched before the timeout");
+            problems.add("only " + dispatch.tasks() + " of " + scenario.tasks() + " tasks were dispatched"
+                    + (Instant.now().isBefore(deadline) ? "" : " before the timeout"));
         }
         if (dispatch.errors() > 0) {
             String example = records.stream().filter(r -> r.error() != null).map(DispatchRecord::error).findFirst().orElse("");
@@ -130,7 +142,7 @@ public final class ScenarioRunner {
                 : RunFilter.byTimeWindow(records, workload.taskNameContains());
         notes.add(filter.description() + ".");
 
-        Runnable nudge = () -> nudge(workload, runId, runName, notes, problems);
+        Runnable nudge = () -> nudge(api, workload, runId, runName, notes, problems);
         if (backlog) {
             online = phases.phase("Scale workers to " + scenario.workers() + " and start the drain", () -> workers.ensure(scenario.workers()));
             checkWorkers(scenario, online, notes);
@@ -139,7 +151,7 @@ public final class ScenarioRunner {
             nudge.run();
         }
 
-        RunAwaiter awaiter = new RunAwaiter(client, settings.pollInterval(), MAX_CONSECUTIVE_POLL_ERRORS, settings.stallPeriod());
+        RunAwaiter awaiter = new RunAwaiter(api, settings.pollInterval(), settings.limits().failedPolls(), settings.stallPeriod());
         Duration left = Duration.between(Instant.now(), deadline);
         RunAwaiter.Outcome wait = phases.phase("Wait until no task of the run is waiting or running",
                 () -> left.isNegative() || left.isZero()
@@ -152,20 +164,28 @@ public final class ScenarioRunner {
         Path rawCsv = dir.resolve("tasks.csv");
         RunAnalyzer analyzer = new RunAnalyzer();
         RunMetrics metrics;
+        boolean collected = false;
         try {
             RawTaskCsv raw = files.track(new RawTaskCsv(rawCsv));
-            phases.phase("Collect the run's tasks page by page", () -> {
+            collected = phases.phase("Collect the run's tasks page by page", () -> {
                 int maxPages = (int) Math.min(Integer.MAX_VALUE, dispatch.tasks() / settings.pageSize() * 2 + 10);
-                TaskCollector.Collection c = new TaskCollector(client, settings.pageSize())
+                new TaskCollector(api, settings.pageSize())
                         .collect(filter.params(), analyzer.andThen(raw), analyzer::acceptUnreadable, hardStop, maxPages);
-                if (Instant.now().isAfter(hardStop)) problems.add("collection stopped at the time limit: the figures are partial");
-                return c;
+                if (Instant.now().isAfter(hardStop)) {
+                    problems.add("collection stopped at the time limit: the figures are partial");
+                    return false;
+                }
+                return true;
             });
             raw.close();
         } catch (RuntimeException | IOException e) {
             problems.add("collecting the tasks failed part way: " + e.getMessage());
         } finally {
             metrics = analyzer.result(acceptedHrefs, acceptedWithoutHref);
+        }
+        if (!collected && metrics.lost() > 0) {
+            problems.add(metrics.lost() + " accepted tasks were not found, but collection did not finish: they may be on the "
+                    + "server, so the lost count is an upper bound");
         }
         if (metrics.unreadable() > 0) {
             problems.add(metrics.unreadable() + " tasks were found but their rows could not be read (not counted as lost), e.g. "
@@ -174,7 +194,11 @@ public final class ScenarioRunner {
         if (metrics.unfinished() > 0) {
             problems.add(metrics.unfinished() + " tasks were still waiting or running when collected, e.g. " + metrics.unfinishedHrefs());
         }
-        if (settings.cleanup()) cleanup(workload, awaiter, runId, runName, phases, problems, hardStop);
+        if (settings.cleanup()) cleanup(api, workload, awaiter, runId, runName, phases, problems, hardStop);
+        RequestCounter.Count reads = client.counter().count().minus(readsBefore);
+        notes.add("The suite's own reads of the API (status, task pages, lists): " + reads.requests() + " requests, "
+                + reads.retries() + " of them retries after 5xx, 429, malformed answers or no answer (at most "
+                + settings.limits().readTries() + " tries each).");
         return new ScenarioResult(scenario, runId, online, dispatch, metrics, wait.finished(), problems, notes, rawCsv,
                 dispatchCsv, targetLabel);
     }
@@ -190,9 +214,9 @@ public final class ScenarioRunner {
     }
 
     /** One task of the suite's own, under its own correlation id so it is never counted. */
-    private void nudge(Workload workload, String runId, String runName, List<String> notes, List<String> problems) {
+    private void nudge(PulpClient api, Workload workload, String runId, String runName, List<String> notes, List<String> problems) {
         try {
-            if (workload.nudge(client.withCorrelationId(runId + "n"), runName)) {
+            if (workload.nudge(api.withCorrelationId(runId + "n"), runName)) {
                 notes.add("The suite dispatched one extra task of its own (not counted) to wake Pulp's task queue.");
             }
         } catch (RuntimeException e) {
@@ -200,14 +224,14 @@ public final class ScenarioRunner {
         }
     }
 
-    private void cleanup(Workload workload, RunAwaiter awaiter, String runId, String runName, Phases phases, List<String> problems,
-                         Instant hardStop) {
+    private void cleanup(PulpClient api, Workload workload, RunAwaiter awaiter, String runId, String runName, Phases phases,
+                         List<String> problems, Instant hardStop) {
         try {
             phases.phase("Clean up what the run created (not measured)", () -> {
                 // Its own correlation id: cleanup tasks are never counted, and the next scenario
                 // starts only once they are done, so they do not queue in front of its tasks.
                 String cleanupId = runId + "c";
-                int deleted = workload.cleanup(client.withCorrelationId(cleanupId), runName);
+                int deleted = workload.cleanup(api.withCorrelationId(cleanupId), runName);
                 Duration left = Duration.between(Instant.now(), hardStop);
                 if (deleted > 0 && left.compareTo(Duration.ofSeconds(1)) > 0) {
                     RunAwaiter.Outcome done = awaiter.awaitFinished(RunFilter.byCorrelationId(cleanupId).params(), left, n -> { });
