@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -185,17 +186,22 @@ public final class Dispatcher {
                     echoed, date);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return noAnswer(seq, intendedMicros, sentMicros, cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+            // The client's own timeout (headers late) and ours (body late) are the same thing to the reader.
+            return noAnswer(seq, intendedMicros, sentMicros, cause instanceof HttpTimeoutException ? timedOut(timeout)
+                    : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
         } catch (TimeoutException e) {
             call.cancel(true);
-            return noAnswer(seq, intendedMicros, sentMicros, "no complete answer within " + timeout.toMillis() + " ms"
-                    + (timeout.equals(requestTimeout) ? " (the read timeout)" : " (the scenario's timeout)"));
+            return noAnswer(seq, intendedMicros, sentMicros, timedOut(timeout));
         } catch (InterruptedException e) {
             call.cancel(true);
             Thread.currentThread().interrupt();
             return noAnswer(seq, intendedMicros, sentMicros, "interrupted");
         }
+    }
+
+    private String timedOut(Duration timeout) {
+        return "no complete answer within " + timeout.toMillis() + " ms"
+                + (timeout.equals(requestTimeout) ? " (the read timeout)" : " (the scenario's timeout)");
     }
 
     private static DispatchRecord noAnswer(int seq, long intendedMicros, long sentMicros, String why) {

@@ -3,6 +3,7 @@ package io.pulpperf.throughput.measure;
 import io.pulpperf.throughput.pulp.PulpApiException;
 import io.pulpperf.throughput.pulp.PulpClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,9 @@ import org.awaitility.core.TerminalFailureException;
  * caller's {@code onStall} runs (once per stall).
  */
 public final class RunAwaiter {
+    /** Bound on the status call that names the workers left when a wait timed out. */
+    private static final Duration LAST_LOOK = Duration.ofSeconds(5);
+
     private final PulpClient client;
     private final Duration pollInterval;
     private final int maxConsecutiveErrors;
@@ -61,8 +65,10 @@ public final class RunAwaiter {
      * @param runFilter task list parameters that select the run's tasks (e.g. its logging_cid)
      */
     public Outcome awaitFinished(Map<String, String> runFilter, Duration timeout, Consumer<Long> progress, Runnable onStall) {
+        // Awaitility's atMost does not cut a poll that hangs: each poll must end by the wait's end itself.
+        PulpClient bounded = client.until(Instant.now().plus(timeout));
         AtomicLong unfinished = new AtomicLong(-1);
-        AtomicInteger polls = new AtomicInteger();
+        AtomicInteger pollCount = new AtomicInteger();
         AtomicInteger consecutiveErrors = new AtomicInteger();
         AtomicReference<String> lastError = new AtomicReference<>();
         List<String> stalls = new ArrayList<>();
@@ -79,16 +85,16 @@ public final class RunAwaiter {
                     .pollInterval(pollInterval)
                     .failFast("the tasks API stopped answering", () -> consecutiveErrors.get() >= maxConsecutiveErrors)
                     .until(() -> {
-                        polls.incrementAndGet();
+                        pollCount.incrementAndGet();
                         try {
-                            long n = client.tasks(query).count();
+                            long n = bounded.tasks(query).count();
                             consecutiveErrors.set(0);
                             if (n != unfinished.getAndSet(n)) {
                                 unchangedSince[0] = System.nanoTime();
                                 stallReported[0] = false;
                             } else if (n > 0 && !stallReported[0]
                                     && System.nanoTime() - unchangedSince[0] >= stallPeriod.toNanos()) {
-                                String stall = stall(runFilter, n);
+                                String stall = stall(bounded, runFilter, n);
                                 if (stall != null) {
                                     stallReported[0] = true;
                                     stalls.add(stall);
@@ -103,35 +109,40 @@ public final class RunAwaiter {
                             return false;
                         }
                     });
-            return new Outcome(true, 0, polls.get(), null, stalls);
+            return new Outcome(true, 0, pollCount.get(), null, stalls);
         } catch (ConditionTimeoutException e) {
             String stalled = stalls.isEmpty() ? "" : " (" + stalls.get(stalls.size() - 1) + ")";
-            return new Outcome(false, unfinished.get(), polls.get(), "timed out after " + timeout.toSeconds() + " s with "
-                    + unfinished.get() + " tasks still unfinished" + workersAtTheEnd() + stalled, stalls);
+            String left = unfinished.get() < 0 ? "no poll answered" : unfinished.get() + " tasks still unfinished";
+            return new Outcome(false, unfinished.get(), pollCount.get(), "timed out after " + timeout.toSeconds() + " s with "
+                    + left + (consecutiveErrors.get() == 0 ? workersAtTheEnd() : "") + stalled, stalls);
         } catch (TerminalFailureException e) {
-            return new Outcome(false, unfinished.get(), polls.get(), "the tasks API stopped answering after "
-                    + consecutiveErrors.get() + " failed polls in a row (last known unfinished: " + unfinished.get() + "): "
+            return new Outcome(false, unfinished.get(), pollCount.get(), "the tasks API stopped answering after "
+                    + consecutiveErrors.get() + " failed polls in a row ("
+                    + (unfinished.get() < 0 ? "no poll was answered" : "last known unfinished: " + unfinished.get()) + "): "
                     + lastError.get(), stalls);
         }
     }
 
-    /** How many workers were online when the wait timed out: none left is the usual reason. */
+    /**
+     * How many workers were online when the wait timed out (none left is the usual reason); one
+     * short look, asked only when the last poll was answered.
+     */
     private String workersAtTheEnd() {
         try {
-            return ", " + client.status().workerCount() + " workers online at the end";
+            return ", " + client.until(Instant.now().plus(LAST_LOOK)).status().workerCount() + " workers online at the end";
         } catch (PulpApiException e) {
             return "";
         }
     }
 
     /** Names a stall when none of the run's tasks runs although workers are online; else null. */
-    private String stall(Map<String, String> runFilter, long unfinished) {
+    private String stall(PulpClient bounded, Map<String, String> runFilter, long unfinished) {
         Map<String, String> running = new LinkedHashMap<>(runFilter);
         running.put("state", "running");
         running.put("fields", "pulp_href");
         running.put("limit", "1");
-        if (client.tasks(running).count() > 0) return null;
-        int workers = client.status().workerCount();
+        if (bounded.tasks(running).count() > 0) return null;
+        int workers = bounded.status().workerCount();
         if (workers == 0) return null;
         return "stall: " + unfinished + " tasks waiting while " + workers + " workers were online and none of the run's tasks ran for "
                 + stallPeriod.toSeconds() + " s";

@@ -86,8 +86,16 @@ public final class PulpClient {
         this.counter = other.counter;
     }
 
+    @SuppressWarnings("deprecation")  // REST Assured 5 runs on HttpClient 4's DefaultHttpClient
     private static HttpClientConfig timeouts(Duration connect, Duration read) {
         return HttpClientConfig.httpClientConfig()
+                .httpClientFactory(() -> {
+                    // HttpClient 4 retries a dropped GET three times by itself (and logs each): only
+                    // RetryPolicy retries, so every try is counted, paced and bounded.
+                    var c = new org.apache.http.impl.client.DefaultHttpClient();
+                    c.setHttpRequestRetryHandler(new org.apache.http.impl.client.DefaultHttpRequestRetryHandler(0, false));
+                    return c;
+                })
                 .setParam("http.connection.timeout", (int) Math.max(1, connect.toMillis()))
                 .setParam("http.socket.timeout", (int) Math.max(1, read.toMillis()))
                 .setParam("http.connection-manager.timeout", Math.max(1, read.toMillis()));
@@ -307,7 +315,11 @@ public final class PulpClient {
     private Response call(String method, URI url, RequestSpecification spec) {
         requireTimeLeft();
         try {
-            return spec.urlEncodingEnabled(true).request(method, url);
+            Response r = spec.urlEncodingEnabled(true).request(method, url);
+            // The body is read here, under the same timeouts and error handling: REST Assured reads it
+            // lazily, and a server that stalls after the headers would otherwise fail later, unwrapped.
+            r.asByteArray();
+            return r;
         } catch (Exception e) {  // REST Assured rethrows checked IOExceptions (ConnectException, SocketTimeoutException) unwrapped
             Throwable root = e;
             boolean tls = false;
