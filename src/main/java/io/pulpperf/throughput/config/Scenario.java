@@ -59,6 +59,10 @@ public record Scenario(String name, Workload workload, int workers, int tasks, i
         return new Scenario(name, workload, workers, tasks, concurrency, rate, value, timeout, thresholds, request, testPath);
     }
 
+    public Scenario withTimeout(Duration value) {
+        return new Scenario(name, workload, workers, tasks, concurrency, rate, shape, value, thresholds, request, testPath);
+    }
+
     public Scenario withRate(Double value) {
         return new Scenario(name, workload, workers, tasks, concurrency, value, shape, timeout, thresholds, request, testPath);
     }
