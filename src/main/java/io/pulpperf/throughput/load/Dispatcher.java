@@ -150,6 +150,7 @@ public final class Dispatcher {
     /** Makes, sends and records request {@code seq}; an exception of the suite's own is kept in {@code failure}. */
     private void sendRecording(int seq, long intendedMicros, String correlationId, IntFunction<DispatchRequest> requests,
                                Instant deadline, Consumer<DispatchRecord> record, AtomicReference<RuntimeException> failure) {
+        if (failure.get() != null) return;  // queued before the failure: not sent
         try {
             record.accept(send(seq, intendedMicros, correlationId, requests.apply(seq), deadline));
         } catch (RuntimeException e) {
