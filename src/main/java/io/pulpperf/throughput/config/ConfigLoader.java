@@ -116,10 +116,20 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw new ConfigException(file + ": YAML syntax error" + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr())
-                    + ": " + e.getOriginalMessage());
+                    + ": " + yamlProblem(e));
         } catch (IOException e) {
             throw new ConfigException("Cannot read matrix file " + file + ": " + e.getMessage());
         }
+    }
+
+    /** SnakeYAML's problem in one line ("expected ',' or ']', but got <stream end>"), without its drawing of the file. */
+    private static String yamlProblem(JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblem() != null) {
+                return (m.getContext() == null ? "" : m.getContext() + ": ") + m.getProblem();
+            }
+        }
+        return e.getOriginalMessage().lines().findFirst().orElse("");
     }
 
     private Scenario scenario(String where, String path, JsonNode node, JsonNode defaults) {
@@ -398,7 +408,8 @@ public final class ConfigLoader {
     private static double number(String where, String key, JsonNode v, double fallback, double min, double max) {
         if (v.isMissingNode() || v.isNull()) return fallback;
         if (!v.isNumber() || v.asDouble() < min || v.asDouble() > max) {
-            throw new ConfigException(where + ": " + key + ": expected a number " + (max == 1 ? "between 0 and 1" : ">= " + min) + ", got '" + v.asText() + "'");
+            String range = max == 1 ? "between 0 and 1" : min == Double.MIN_VALUE ? "> 0" : ">= " + min;
+            throw new ConfigException(where + ": " + key + ": expected a number " + range + ", got '" + v.asText() + "'");
         }
         return v.asDouble();
     }

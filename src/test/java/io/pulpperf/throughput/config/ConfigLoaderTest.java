@@ -10,8 +10,15 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import io.pulpperf.throughput.run.Clients;
+import io.pulpperf.throughput.sim.PulpSimulator;
+import io.pulpperf.throughput.sim.SimulatorConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Reading the matrix file and the -D overrides; every mistake is one clear sentence. */
 class ConfigLoaderTest {
@@ -42,7 +49,7 @@ class ConfigLoaderTest {
     private SuiteSettings load(String yaml, Map<String, String> props) throws IOException {
         Files.writeString(dir.resolve("m.yaml"), yaml);
         Map<String, String> all = new HashMap<>(props);
-        all.put("pulp.config", "m.yaml");
+        all.putIfAbsent("pulp.config", "m.yaml");
         return new ConfigLoader(all, Map.of(), dir).load();
     }
 
@@ -182,6 +189,91 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("must stop before Pulp's API_ROOT");
         assertThatThrownBy(() -> load(VALID, Map.of("pulp.apiRoot", "http://localhost:8080", "pulp.apiPath", "api/pulp")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("pulp.apiPath must start and end with '/'");
+    }
+
+    /** One mistake of issue 7's list: what to change, and where and what the message must name. */
+    record BadSetting(String name, UnaryOperator<String> yaml, Map<String, String> props, String file, String key,
+                      String expected) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<BadSetting> badSettings() {
+        UnaryOperator<String> same = UnaryOperator.identity();
+        return Stream.of(
+                new BadSetting("a missing matrix file", same, Map.of("pulp.config", "nope.yaml"), "nope.yaml", "-Dpulp.config",
+                        "pass an existing file"),
+                new BadSetting("a YAML syntax error", y -> "scenarios:\n  - name: a\n    workers: [1\n", Map.of(), "m.yaml",
+                        "YAML syntax error at line 3, column 16", "while parsing a flow sequence: expected ',' or ']', but got <stream end>"),
+                new BadSetting("an unknown top-level key", y -> y + "pollng: { interval: 1s }\n", Map.of(), "m.yaml", "'pollng'",
+                        "expected one of [defaults, limits, polling, scenarios, simulator]"),
+                new BadSetting("an unknown key in limits", y -> y + "limits: { readTimout: 5s }\n", Map.of(), "m.yaml",
+                        "'limits.readTimout'", "readTimeout"),
+                new BadSetting("zero workers", y -> y.replace("workers: 1", "workers: 0"), Map.of(), "m.yaml", "scenarios[0].workers",
+                        "expected a whole number between 1 and 10000, got '0'"),
+                new BadSetting("a negative task count", y -> y.replace("tasks: 10", "tasks: -5"), Map.of(), "m.yaml",
+                        "scenarios[0].tasks", "expected a whole number between 1 and"),
+                new BadSetting("zero concurrency", y -> y.replace("concurrency: 2", "concurrency: 0"), Map.of(), "m.yaml",
+                        "scenarios[1].concurrency", "expected a whole number between 1 and 10000"),
+                new BadSetting("a negative rate", y -> y.replace("tasks: 10", "tasks: 10\n    rate: -5"), Map.of(), "m.yaml",
+                        "scenarios[0].rate", "expected a number > 0, got '-5'"),
+                new BadSetting("a zero timeout", y -> y.replace("timeout: 90s", "timeout: 0s"), Map.of(), "m.yaml",
+                        "scenarios[0].timeout", "expected a duration > 0"),
+                new BadSetting("a success rate above 1", y -> y.replace("minSuccessRate: 0.95", "minSuccessRate: 1.5"), Map.of(),
+                        "m.yaml", "thresholds.minSuccessRate", "expected a number between 0 and 1"),
+                new BadSetting("a negative tasks/s threshold", y -> y.replace("minTasksPerSecond: 2", "minTasksPerSecond: -1"), Map.of(),
+                        "m.yaml", "thresholds.minTasksPerSecond", "expected a number >= 0"),
+                new BadSetting("a negative lost-task threshold", y -> y.replace("minSuccessRate: 0.95", "minSuccessRate: 0.95, maxLostTasks: -1"),
+                        Map.of(), "m.yaml", "thresholds.maxLostTasks", "expected a whole number between 0 and"),
+                new BadSetting("zero read tries", y -> y + "limits: { readTries: 0 }\n", Map.of(), "m.yaml", "limits.readTries",
+                        "expected a whole number between 1 and 100"),
+                new BadSetting("a grace that is no duration", y -> y + "limits: { grace: soon }\n", Map.of(), "m.yaml", "limits.grace",
+                        "expected a duration such as"),
+                new BadSetting("a scale command without {workers}", same, Map.of("pulp.workers.scaleCommand", "oc scale --replicas=3"),
+                        null, "-Dpulp.workers.scaleCommand", "must contain {workers}"),
+                new BadSetting("an API root that is not a URL", same, Map.of("pulp.apiRoot", "localhost:8080"), null, "-Dpulp.apiRoot",
+                        "must be an http(s) URL such as http://localhost:8080"),
+                new BadSetting("an API root without a host", same, Map.of("pulp.apiRoot", "http://"), null, "-Dpulp.apiRoot",
+                        "must be an http(s) URL"));
+    }
+
+    /**
+     * The suite's start as TaskThroughputTest does it: settings first, then the clients (which log
+     * in). A bad setting must stop it before any request reaches the server.
+     */
+    @ParameterizedTest(name = "{0} stops the run before any request")
+    @MethodSource("badSettings")
+    void aBadSettingStopsTheRunBeforeAnyRequest(BadSetting bad) throws IOException {
+        try (PulpSimulator sim = PulpSimulator.start(SimulatorConfig.defaults())) {
+            Map<String, String> props = new HashMap<>(Map.of("pulp.apiRoot", sim.baseUrl(), "pulp.username", "admin",
+                    "pulp.password", "password"));
+            props.putAll(bad.props());
+            assertThatThrownBy(() -> Clients.connect(load(bad.yaml().apply(VALID), props)))
+                    .isInstanceOf(ConfigException.class)
+                    .satisfies(e -> {
+                        if (bad.file() != null) assertThat(e.getMessage()).as("names the file").contains(bad.file());
+                    })
+                    .hasMessageContaining(bad.key()).hasMessageContaining(bad.expected());
+            assertThat(sim.requestCount()).as("requests that reached the server").isZero();
+        }
+    }
+
+    @Test
+    void aGoodSettingReachesTheServerSoTheCheckAboveCanFail() throws IOException {
+        try (PulpSimulator sim = PulpSimulator.start(SimulatorConfig.defaults())) {
+            Clients.connect(load(VALID, Map.of("pulp.apiRoot", sim.baseUrl(), "pulp.username", "admin", "pulp.password", "password")));
+            assertThat(sim.requestCount()).as("the login").isPositive();
+        }
+    }
+
+    @Test
+    void limitsAreReadWithDefaultsForWhatIsLeftOut() throws IOException {
+        assertThat(load(VALID).limits()).isEqualTo(Limits.defaults());
+        Limits l = load(VALID + "limits: { connectTimeout: 2s, readTimeout: 15s, readTries: 6, failedPolls: 9, grace: 30s }\n").limits();
+        assertThat(l).isEqualTo(new Limits(Duration.ofSeconds(2), Duration.ofSeconds(15), 6, 9, Duration.ofSeconds(30)));
+        assertThat(load(VALID + "limits: { grace: 2m }\n").limits().readTimeout()).isEqualTo(Limits.defaults().readTimeout());
     }
 
     @Test
