@@ -88,4 +88,35 @@ class RetryTest {
         assertThatThrownBy(() -> client(4).tasks(Map.of())).hasMessageContaining("got 401");
         assertThat(served).isEqualTo(1);
     }
+
+    @Test
+    void backoffDoublesUpToItsCapWithFullJitterInTheUpperHalf() {
+        RetryPolicy p = new RetryPolicy(10, Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(30));
+        for (int attempt = 1; attempt <= 6; attempt++) {
+            long cap = Math.min(1000, 100L << (attempt - 1));
+            java.util.Set<Long> seen = new java.util.HashSet<>();
+            for (int i = 0; i < 200; i++) {
+                long ms = p.delay(attempt, null).toMillis();
+                assertThat(ms).as("delay before try %d", attempt + 1).isBetween(cap / 2, cap);
+                seen.add(ms);
+            }
+            assertThat(seen).as("jitter: clients that failed together do not retry together").hasSizeGreaterThan(10);
+        }
+        assertThat(p.delay(1, "7")).as("Retry-After in seconds wins").isEqualTo(Duration.ofSeconds(7));
+        assertThat(p.delay(1, "3600")).as("capped").isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void theTriesStopWhenTheNextPauseWouldPassTheDeadline() {
+        for (int i = 0; i < 5; i++) script.add(new int[] {503, 20, 0});  // Retry-After 20 s
+        PulpClient c = new PulpClient(new Target(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "/pulp/", null,
+                Credentials.none()), Duration.ofSeconds(2), Duration.ofSeconds(2),
+                new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(30)));
+        long t0 = System.nanoTime();
+        // 10 s leaves room for REST Assured's first call, and none for a 20 s pause.
+        assertThatThrownBy(() -> c.until(java.time.Instant.now().plusSeconds(10)).tasks(Map.of()))
+                .hasMessageContaining("got 503").hasMessageContaining("(after 1 try)");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("no 20 s pause started").isLessThan(Duration.ofSeconds(10));
+        assertThat(served).isEqualTo(1);
+    }
 }
