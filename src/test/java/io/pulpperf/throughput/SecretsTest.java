@@ -55,17 +55,9 @@ class SecretsTest {
     void aSentinelPasswordAndIdentityAppearNowhere() throws Exception {
         String password = sentinel("pw");
         String identity = sentinel("id");
-        Path output = Path.of("target/secrets-test/password");
-        String console = captured(() -> {
-            try (PulpSimulator sim = PulpSimulator.start(SimulatorConfig.defaults().withCredentials("admin", password)
-                    .withDefaultServiceTime("2ms"))) {
-                SuiteSettings settings = settings(sim, output, Map.of("pulp.username", "admin", "pulp.password", password,
-                        "pulp.identityHeader", identity));
-                ScenarioResult result = runEchoingAtCleanup(sim, settings);
-                assertThat(result.metrics().completed()).isEqualTo(20);
-            }
-        });
-        assertThat(console).contains("dist-create-2w").contains("but got 503").contains("***");
+        String console = wholeScenario(SimulatorConfig.defaults().withCredentials("admin", password), Path.of("target/secrets-test/password"),
+                Map.of("pulp.username", "admin", "pulp.password", password, "pulp.identityHeader", identity));
+        assertThat(console).contains("\"Cookie\":\"sessionid=***; csrftoken=***\"");
         assertNowhere(console, password, identity);
     }
 
@@ -73,16 +65,22 @@ class SecretsTest {
     void aSentinelBearerTokenAppearsNowhere() throws Exception {
         String token = sentinel("tok");
         String identity = sentinel("id");
-        Path output = Path.of("target/secrets-test/token");
+        String console = wholeScenario(SimulatorConfig.defaults().withToken(token), Path.of("target/secrets-test/token"),
+                Map.of("pulp.token", token, "pulp.identityHeader", identity));
+        assertThat(console).contains("\"Authorization\":\"***\"");
+        assertNowhere(console, token, identity);
+    }
+
+    /** The console output of a whole scenario run with these credentials, its cleanup answered by echoing 503 pages. */
+    private static String wholeScenario(SimulatorConfig server, Path output, Map<String, String> credentials) throws Exception {
         String console = captured(() -> {
-            try (PulpSimulator sim = PulpSimulator.start(SimulatorConfig.defaults().withToken(token).withDefaultServiceTime("2ms"))) {
-                SuiteSettings settings = settings(sim, output, Map.of("pulp.token", token, "pulp.identityHeader", identity));
-                ScenarioResult result = runEchoingAtCleanup(sim, settings);
+            try (PulpSimulator sim = PulpSimulator.start(server.withDefaultServiceTime("2ms"))) {
+                ScenarioResult result = runEchoingAtCleanup(sim, settings(sim, output, credentials));
                 assertThat(result.metrics().completed()).isEqualTo(20);
             }
         });
-        assertThat(console).contains("dist-create-2w").contains("but got 503").contains("\"Authorization\":\"***\"");
-        assertNowhere(console, token, identity);
+        assertThat(console).contains("dist-create-2w").contains("but got 503");
+        return console;
     }
 
     @Test

@@ -115,12 +115,8 @@ class HungServerTest {
     @ParameterizedTest(name = "headers sent first: {0}")
     @ValueSource(booleans = {false, true})
     void theDispatcherRecordsNoAnswerAfterItsTimeout(boolean headersFirst) throws IOException {
-        URI base = start(headersFirst);
-        Dispatcher d = new Dispatcher(Dispatcher.newHttpClient(Duration.ofSeconds(1)), AuthHeaders.none(), Duration.ofMillis(300));
         long t0 = System.nanoTime();
-        List<DispatchRecord> records = d.run("cid", 2, 2, null,
-                seq -> new DispatchRequest("POST", base.resolve("/pulp/api/v3/x/"), "{}", DispatchRequest.Answer.TASK_HREF),
-                Instant.now().plusSeconds(30));
+        List<DispatchRecord> records = dispatch(start(headersFirst), Duration.ofMillis(300), 2, Instant.now().plusSeconds(30));
         assertThat(since(t0)).isLessThan(Duration.ofMillis(300).plus(SLACK));
         assertThat(records).hasSize(2).allSatisfy(r -> {
             assertThat(r.status()).isEqualTo(-1);
@@ -130,14 +126,17 @@ class HungServerTest {
 
     @Test
     void noDispatchRequestOutlivesTheRunsDeadline() throws IOException {
-        URI base = start(false);
-        Dispatcher d = new Dispatcher(Dispatcher.newHttpClient(Duration.ofSeconds(1)), AuthHeaders.none(), Duration.ofSeconds(30));
         long t0 = System.nanoTime();
-        List<DispatchRecord> records = d.run("cid", 1, 1, null,
-                seq -> new DispatchRequest("POST", base.resolve("/pulp/api/v3/x/"), "{}", DispatchRequest.Answer.TASK_HREF),
-                Instant.now().plusMillis(400));
+        List<DispatchRecord> records = dispatch(start(false), Duration.ofSeconds(30), 1, Instant.now().plusMillis(400));
         assertThat(since(t0)).as("not the 30 s read timeout").isLessThan(Duration.ofMillis(400).plus(SLACK));
         assertThat(records).singleElement().satisfies(r -> assertThat(r.error()).endsWith("(the scenario's timeout)"));
+    }
+
+    /** {@code tasks} POSTs to the server, one client each, as a closed-model run does. */
+    private static List<DispatchRecord> dispatch(URI base, Duration readTimeout, int tasks, Instant deadline) {
+        Dispatcher d = new Dispatcher(Dispatcher.newHttpClient(Duration.ofSeconds(1)), AuthHeaders.none(), readTimeout);
+        return d.run("cid", tasks, tasks, null,
+                seq -> new DispatchRequest("POST", base.resolve("/pulp/api/v3/x/"), "{}", DispatchRequest.Answer.TASK_HREF), deadline);
     }
 
     @Test
