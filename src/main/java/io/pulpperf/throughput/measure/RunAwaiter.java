@@ -1,5 +1,6 @@
 package io.pulpperf.throughput.measure;
 
+import io.pulpperf.throughput.pulp.DeadlinePassedException;
 import io.pulpperf.throughput.pulp.PulpApiException;
 import io.pulpperf.throughput.pulp.PulpClient;
 import java.time.Duration;
@@ -103,6 +104,8 @@ public final class RunAwaiter {
                             }
                             progress.accept(n);
                             return n == 0;
+                        } catch (DeadlinePassedException e) {
+                            return false;  // the wait's own end, not a failed poll: Awaitility times out next
                         } catch (PulpApiException e) {
                             consecutiveErrors.incrementAndGet();
                             lastError.set(e.getMessage());

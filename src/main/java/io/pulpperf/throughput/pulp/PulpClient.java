@@ -175,26 +175,30 @@ public final class PulpClient {
     private <T> T read(URI url, java.util.function.Supplier<RequestSpecification> spec,
                        java.util.function.Function<Response, T> parse) {
         PulpApiException last = null;
-        int attempt = 0;
-        while (attempt < retry.attempts()) {
-            attempt++;
+        int failedTries = 0;
+        for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
             String retryAfter = null;
             try {
-                int tries = attempt;
-                Response r = counted(() -> call("GET", url, spec.get()), tries);
+                int thisTry = attempt;
+                Response r = counted(() -> call("GET", url, spec.get()), thisTry);
                 if (r.statusCode() == 200) return parse.apply(r);
                 retryAfter = r.header("Retry-After");
                 requireStatus(r, url, 200);
+            } catch (DeadlinePassedException e) {
+                if (last == null) throw e;
+                break;  // the tries so far failed: their error says more
             } catch (PulpApiException e) {
                 if (e.status() >= 0 && !RetryPolicy.retryable(e.status()) && e.status() != 200) throw e;
                 last = e;
+                failedTries = attempt;
             }
             if (attempt == retry.attempts()) break;
             Duration pause = retry.delay(attempt, retryAfter);
             if (deadline != null && Instant.now().plus(pause).isAfter(deadline)) break;  // no time for another try
             sleep(pause);
         }
-        throw new PulpApiException(last.getMessage() + " (after " + attempt + (attempt == 1 ? " try)" : " tries)"), last.status());
+        throw new PulpApiException(last.getMessage() + " (after " + failedTries + (failedTries == 1 ? " try)" : " tries)"),
+                last.status());
     }
 
     private Response counted(java.util.function.Supplier<Response> call, int attempt) {
@@ -307,9 +311,7 @@ public final class PulpClient {
 
     /** Fails as "no answer" when the deadline has passed, so no call starts after it. */
     private void requireTimeLeft() {
-        if (deadline != null && !Instant.now().isBefore(deadline)) {
-            throw new PulpApiException("no time left to ask the server: the scenario's time limit passed at " + deadline, -1);
-        }
+        if (deadline != null && !Instant.now().isBefore(deadline)) throw new DeadlinePassedException(deadline);
     }
 
     private Response call(String method, URI url, RequestSpecification spec) {
