@@ -86,7 +86,7 @@ public final class Dispatcher {
         AtomicLong dispatched = new AtomicLong();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         ConcurrentLinkedQueue<DispatchRecord> records = new ConcurrentLinkedQueue<>();
-        Consumer<DispatchRecord> record = r -> {
+        Consumer<DispatchRecord> keep = r -> {
             dispatched.addAndGet(r.tasks());
             records.add(r);
             onAnswer.accept(r);
@@ -108,12 +108,12 @@ public final class Dispatcher {
                                 && failure.get() == null) {
                             int seq = next.getAndIncrement();
                             if (seq >= maxRequests) break;
-                            sendRecording(seq, epochMicros(), correlationId, requests, deadline, record, failure);
+                            sendRecording(seq, epochMicros(), correlationId, requests, deadline, keep, failure);
                         }
                     });
                 }
             } else {
-                schedule(correlationId, tasks, rate, requests, deadline, countBySum, maxRequests, dispatched, record, failure,
+                schedule(correlationId, tasks, rate, requests, deadline, countBySum, maxRequests, dispatched, keep, failure,
                         clients);
             }
             clients.shutdown();
@@ -132,7 +132,7 @@ public final class Dispatcher {
     /** The open model: this thread paces the requests; the pool sends them, queueing when C are in flight. */
     private void schedule(String correlationId, int tasks, double rate, IntFunction<DispatchRequest> requests, Instant deadline,
                           boolean countBySum, int maxRequests, AtomicLong dispatched,
-                          Consumer<DispatchRecord> record, AtomicReference<RuntimeException> failure,
+                          Consumer<DispatchRecord> keep, AtomicReference<RuntimeException> failure,
                           ExecutorService clients) throws InterruptedException {
         long start = epochMicros();
         double intervalMicros = 1e6 / rate;
@@ -143,16 +143,16 @@ public final class Dispatcher {
             if (waitMicros > 0) TimeUnit.MICROSECONDS.sleep(waitMicros);
             if (!Instant.now().isBefore(deadline)) break;
             int s = seq;
-            clients.submit(() -> sendRecording(s, due, correlationId, requests, deadline, record, failure));
+            clients.submit(() -> sendRecording(s, due, correlationId, requests, deadline, keep, failure));
         }
     }
 
     /** Makes, sends and records request {@code seq}; an exception of the suite's own is kept in {@code failure}. */
     private void sendRecording(int seq, long intendedMicros, String correlationId, IntFunction<DispatchRequest> requests,
-                               Instant deadline, Consumer<DispatchRecord> record, AtomicReference<RuntimeException> failure) {
+                               Instant deadline, Consumer<DispatchRecord> keep, AtomicReference<RuntimeException> failure) {
         if (failure.get() != null) return;  // queued before the failure: not sent
         try {
-            record.accept(send(seq, intendedMicros, correlationId, requests.apply(seq), deadline));
+            keep.accept(send(seq, intendedMicros, correlationId, requests.apply(seq), deadline));
         } catch (RuntimeException e) {
             failure.compareAndSet(null, e);
         }

@@ -113,8 +113,8 @@ public final class PulpClient {
 
     /**
      * The same client (same session, same counter) whose calls end by {@code value}: none starts
-     * after it (it fails at once, as no answer), retries stop before it, and the connect and read
-     * timeouts of each call are cut to the time left.
+     * after it (a {@link DeadlinePassedException} at once), retries stop before it, and the
+     * connect and read timeouts of each call are cut to the time left.
      */
     public PulpClient until(Instant value) {
         return new PulpClient(this, correlationId, deadline == null || value.isBefore(deadline) ? value : deadline);
@@ -309,7 +309,7 @@ public final class PulpClient {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    /** Fails as "no answer" when the deadline has passed, so no call starts after it. */
+    /** Throws {@link DeadlinePassedException} once the deadline has passed, so no call starts after it. */
     private void requireTimeLeft() {
         if (deadline != null && !Instant.now().isBefore(deadline)) throw new DeadlinePassedException(deadline);
     }
