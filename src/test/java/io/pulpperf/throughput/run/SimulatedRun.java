@@ -40,8 +40,13 @@ public final class SimulatedRun implements AutoCloseable {
     }
 
     public SimulatedRun(SimulatorConfig config, Path outputDir, Limits limits) {
+        this(config, outputDir, limits, null);
+    }
+
+    /** @param domain the domain to measure in, for a simulator with domains on; null otherwise */
+    public SimulatedRun(SimulatorConfig config, Path outputDir, Limits limits, String domain) {
         simulator = PulpSimulator.start(config);
-        Target target = new Target(URI.create(simulator.baseUrl()), config.apiPath(), null,
+        Target target = new Target(URI.create(simulator.baseUrl()), config.apiPath(), domain,
                 new Credentials(config.username(), config.password()));
         settings = new SuiteSettings(Path.of("test"), target, Duration.ofMillis(50), 1000, WorkerMismatch.SKIP, outputDir,
                 SimulatorSettings.defaults(), true, WorkerScaling.none(), Duration.ofSeconds(30), List.of(), limits);
