@@ -6,8 +6,16 @@ import java.util.concurrent.CountDownLatch;
  * Runs the simulator on its own: {@code mvn -q exec:java@pulp-sim -Dsim.port=24817 -Dsim.workers=2}.
  * Prints the API root and runs until Ctrl-C or SIGTERM: the JVM's shutdown hook (run on SIGINT
  * and SIGTERM) stops the server and lets {@code main} return, so {@code exec:java} ends too.
+ *
+ * <p>For benchmarks of collection ({@code bench/run.sh}), {@code -Dsim.preload=N} inserts N
+ * finished tasks under {@code logging_cid} {@code -Dsim.preloadCid} (default {@value #PRELOAD_CID})
+ * before the server answers, via {@link TaskEngine#insertFinished}; give the JVM ~400 MB per
+ * million. Only this standalone main reads these two properties.
  */
 public final class SimulatorMain {
+    static final String PRELOAD_CID = "bench-preload";
+    static final String PRELOAD_NAME = "pulpcore.app.tasks.base.general_delete";
+
     private SimulatorMain() {}
 
     public static void main(String[] args) throws InterruptedException {
@@ -19,7 +27,24 @@ public final class SimulatorMain {
             System.exit(2);
             return;
         }
+        int preload;
+        try {
+            preload = Integer.parseInt(System.getProperty("sim.preload", "0"));
+            if (preload < 0) throw new NumberFormatException("negative");
+        } catch (NumberFormatException e) {
+            System.err.println("Bad simulator setting: sim.preload must be a whole number >= 0, was '"
+                    + System.getProperty("sim.preload") + "'");
+            System.exit(2);
+            return;
+        }
         PulpSimulator sim = PulpSimulator.start(config);
+        if (preload > 0) {
+            String cid = System.getProperty("sim.preloadCid", PRELOAD_CID);
+            long t = System.nanoTime();
+            sim.engine().insertFinished(preload, PRELOAD_NAME, Domains.DEFAULT, cid);
+            System.out.printf("  preloaded %d finished tasks with logging_cid %s in %d ms%n", preload, cid,
+                    (System.nanoTime() - t) / 1_000_000);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.close();

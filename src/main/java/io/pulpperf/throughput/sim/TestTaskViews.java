@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  * ({@code test/random_lock_tasks/}), then answer {@code {"tasks_executed": N}}, N counting
  * dispatches. pulp-service loops as fast as it can; here each dispatch is followed by a pause
  * ({@code testDispatchInterval}), so one request dispatches at most {@code duration / interval + 1}.
+ * With a duration shorter than the interval a request dispatches exactly one task and answers at
+ * once, which is what the dispatch-capacity benchmark uses.
  */
 final class TestTaskViews {
     static final String NO_OP_TASK = "pulp_service.app.tasks.util.no_op_task";
@@ -46,6 +48,7 @@ final class TestTaskViews {
             engine.dispatch(new TaskEngine.TaskRequest(NO_OP_TASK, Domains.DEFAULT, ex.correlationId, null,
                     List.of(lock), List.of(), finish -> SimTask.Outcome.ok()));
             count++;
+            if (count >= maxCount) break;  // a pause only ever separates two dispatches
             long wait = start + count * interval - System.nanoTime();
             if (wait > 0 && !pause(wait)) break;
         }
