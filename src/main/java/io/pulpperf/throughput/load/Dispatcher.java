@@ -5,20 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pulpperf.throughput.pulp.AuthHeaders;
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,18 +37,23 @@ import javax.net.ssl.SSLContext;
  * still unanswered then is recorded as no answer (status -1). An exception of the suite's own
  * (a workload or the log failing) stops every client and is thrown once those in flight are done.
  *
- * <p>Uses the JDK's HttpClient rather than REST Assured: this is the hot path, and its cost per
- * request must stay far below the server's so the suite never limits what it measures.
+ * <p>Uses neither REST Assured nor the JDK's HttpClient for sending: this is the hot path, and its
+ * cost per request must stay far below the server's so the suite never limits what it measures.
+ * Each client thread sends on its own blocking connection ({@link Http1Client}), with the connect
+ * timeout and TLS context of the {@link HttpClient} it was given; BENCHMARKS.md has the figures.
  */
 public final class Dispatcher {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http;
+    private final Duration connectTimeout;
+    private final SSLContext tls;
     private final AuthHeaders auth;
     private final Duration requestTimeout;
 
+    /** @param http its connect timeout and TLS context are the ones the dispatcher's connections use */
     public Dispatcher(HttpClient http, AuthHeaders auth, Duration requestTimeout) {
-        this.http = http;
+        this.connectTimeout = http.connectTimeout().orElse(Duration.ofSeconds(30));
+        this.tls = http.sslContext();
         this.auth = auth;
         this.requestTimeout = requestTimeout;
     }
@@ -91,6 +94,7 @@ public final class Dispatcher {
             records.add(r);
             onAnswer.accept(r);
         };
+        Http1Client http = new Http1Client(connectTimeout, tls);
         ExecutorService clients = Executors.newFixedThreadPool(concurrency, r -> {
             Thread t = new Thread(r, "dispatch-client");
             t.setDaemon(true);
@@ -108,12 +112,12 @@ public final class Dispatcher {
                                 && failure.get() == null) {
                             int seq = next.getAndIncrement();
                             if (seq >= maxRequests) break;
-                            sendRecording(seq, epochMicros(), correlationId, requests, deadline, keep, failure);
+                            sendRecording(http, seq, epochMicros(), correlationId, requests, deadline, keep, failure);
                         }
                     });
                 }
             } else {
-                schedule(correlationId, tasks, rate, requests, deadline, countBySum, maxRequests, dispatched, keep, failure,
+                schedule(http, correlationId, tasks, rate, requests, deadline, countBySum, maxRequests, dispatched, keep, failure,
                         clients);
             }
             clients.shutdown();
@@ -122,6 +126,8 @@ public final class Dispatcher {
         } catch (InterruptedException e) {
             clients.shutdownNow();
             Thread.currentThread().interrupt();
+        } finally {
+            http.close();  // ends any exchange still blocked (none once the clients are done)
         }
         if (failure.get() != null) throw failure.get();
         List<DispatchRecord> out = new ArrayList<>(records);
@@ -130,7 +136,7 @@ public final class Dispatcher {
     }
 
     /** The open model: this thread paces the requests; the pool sends them, queueing when C are in flight. */
-    private void schedule(String correlationId, int tasks, double rate, IntFunction<DispatchRequest> requests, Instant deadline,
+    private void schedule(Http1Client http, String correlationId, int tasks, double rate, IntFunction<DispatchRequest> requests, Instant deadline,
                           boolean countBySum, int maxRequests, AtomicLong dispatched,
                           Consumer<DispatchRecord> keep, AtomicReference<RuntimeException> failure,
                           ExecutorService clients) throws InterruptedException {
@@ -143,16 +149,16 @@ public final class Dispatcher {
             if (waitMicros > 0) TimeUnit.MICROSECONDS.sleep(waitMicros);
             if (!Instant.now().isBefore(deadline)) break;
             int s = seq;
-            clients.submit(() -> sendRecording(s, due, correlationId, requests, deadline, keep, failure));
+            clients.submit(() -> sendRecording(http, s, due, correlationId, requests, deadline, keep, failure));
         }
     }
 
     /** Makes, sends and records request {@code seq}; an exception of the suite's own is kept in {@code failure}. */
-    private void sendRecording(int seq, long intendedMicros, String correlationId, IntFunction<DispatchRequest> requests,
+    private void sendRecording(Http1Client http, int seq, long intendedMicros, String correlationId, IntFunction<DispatchRequest> requests,
                                Instant deadline, Consumer<DispatchRecord> keep, AtomicReference<RuntimeException> failure) {
         if (failure.get() != null) return;  // queued before the failure: not sent
         try {
-            keep.accept(send(seq, intendedMicros, correlationId, requests.apply(seq), deadline));
+            keep.accept(send(http, seq, intendedMicros, correlationId, requests.apply(seq), deadline));
         } catch (RuntimeException e) {
             failure.compareAndSet(null, e);
         }
@@ -160,43 +166,39 @@ public final class Dispatcher {
 
     /**
      * Sends one request and records its outcome; never throws. Waits at most the request timeout
-     * and never past {@code deadline}, for the whole answer (the JDK client's own timeout ends
-     * when the headers come, so a server that stalls in the body would not be bounded by it).
+     * and never past {@code deadline}, connect included, for the whole answer.
      */
-    DispatchRecord send(int seq, long intendedMicros, String correlationId, DispatchRequest request, Instant deadline) {
+    DispatchRecord send(Http1Client http, int seq, long intendedMicros, String correlationId, DispatchRequest request,
+                        Instant deadline) {
         Duration left = Duration.between(Instant.now(), deadline);
         Duration timeout = left.compareTo(requestTimeout) < 0 ? left : requestTimeout;
         if (timeout.toMillis() < 1) timeout = Duration.ofMillis(1);
-        HttpRequest.Builder b = HttpRequest.newBuilder(request.url()).timeout(timeout)
-                .header("Correlation-ID", correlationId).header("Accept", "application/json");
-        auth.forMethod(request.method()).forEach(b::header);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Correlation-ID", correlationId);
+        headers.put("Accept", "application/json");
+        headers.putAll(auth.forMethod(request.method()));
+        byte[] body = null;
         if (request.body() != null) {
-            b.header("Content-Type", "application/json");
-            b.method(request.method(), HttpRequest.BodyPublishers.ofString(request.body()));
-        } else {
-            b.method(request.method(), HttpRequest.BodyPublishers.noBody());
+            headers.put("Content-Type", "application/json");
+            body = request.body().getBytes(StandardCharsets.UTF_8);
         }
         long sentMicros = epochMicros();
-        CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         try {
-            HttpResponse<byte[]> response = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Http1Client.Response response = http.send(request.method(), request.url(), headers, body, timeout);
             long latency = epochMicros() - intendedMicros;
-            boolean echoed = correlationId.equals(response.headers().firstValue("Correlation-ID").orElse(null));
-            String date = response.headers().firstValue("Date").orElse(null);
-            return answered(seq, intendedMicros, sentMicros, latency, response.statusCode(), response.body(), request.answer(),
+            boolean echoed = correlationId.equals(response.header("Correlation-ID"));
+            String date = response.header("Date");
+            return answered(seq, intendedMicros, sentMicros, latency, response.status(), response.body(), request.answer(),
                     echoed, date);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            // The client's own timeout (headers late) and ours (body late) are the same thing to the reader.
-            return noAnswer(seq, intendedMicros, sentMicros, cause instanceof HttpTimeoutException ? timedOut(timeout)
-                    : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
-        } catch (TimeoutException e) {
-            call.cancel(true);
+        } catch (HttpTimeoutException e) {
             return noAnswer(seq, intendedMicros, sentMicros, timedOut(timeout));
-        } catch (InterruptedException e) {
-            call.cancel(true);
-            Thread.currentThread().interrupt();
-            return noAnswer(seq, intendedMicros, sentMicros, "interrupted");
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof java.nio.channels.ClosedByInterruptException || Thread.currentThread().isInterrupted()) {
+                Thread.currentThread().interrupt();
+                return noAnswer(seq, intendedMicros, sentMicros, "interrupted");
+            }
+            return noAnswer(seq, intendedMicros, sentMicros,
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }
 

@@ -98,6 +98,12 @@ class TlsTest {
         var http = Dispatcher.newHttpClient(Duration.ofSeconds(5), TlsContexts.of(tls));
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(target(tls).statusUrl()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
+        // and so do the dispatcher's own connections, which take the context from that client
+        try (var dispatch = new io.pulpperf.throughput.load.Http1Client(Duration.ofSeconds(5), http.sslContext())) {
+            var answer = dispatch.send("GET", target(tls).statusUrl(), java.util.Map.of(), null, Duration.ofSeconds(5));
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("3.105.16");
+        }
     }
 
     @Test
