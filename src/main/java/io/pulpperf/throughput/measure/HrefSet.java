@@ -2,8 +2,6 @@ package io.pulpperf.throughput.measure;
 
 import java.util.HashSet;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The set of task hrefs seen, compact for a million tasks: an href ending in a UUID is kept as two
@@ -11,8 +9,6 @@ import java.util.regex.Pattern;
  * anything else falls back to a plain set.
  */
 final class HrefSet {
-    private static final Pattern UUID_HREF = Pattern.compile(
-            ".*/([0-9a-f]{8})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{12})/?$");
     private long[] table = new long[2 * 1024];  // pairs (high, low); (0, 0) marks an empty slot
     private int size;
     private boolean hasZero;
@@ -76,11 +72,24 @@ final class HrefSet {
         return (int) ((x ^ (x >>> 31)) & 0x7fffffffL) % slots;
     }
 
+    /** The lower-case UUID ending the href ({@code .../<uuid>/} or {@code .../<uuid>}) as (high, low), else null. */
     private static long[] parse(String href) {
-        Matcher m = UUID_HREF.matcher(href);
-        if (!m.matches()) return null;
-        long high = Long.parseUnsignedLong(m.group(1) + m.group(2) + m.group(3), 16);
-        long low = Long.parseUnsignedLong(m.group(4) + m.group(5), 16);
+        int end = href.length();
+        if (end > 0 && href.charAt(end - 1) == '/') end--;
+        int start = end - 36;
+        if (start < 1 || href.charAt(start - 1) != '/') return null;
+        long high = 0;
+        long low = 0;
+        for (int i = 0; i < 36; i++) {
+            char ch = href.charAt(start + i);
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (ch != '-') return null;
+                continue;
+            }
+            int d = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
+            if (d < 0) return null;
+            if (i < 18) high = high << 4 | d; else low = low << 4 | d;
+        }
         return new long[] {high, low};
     }
 }
