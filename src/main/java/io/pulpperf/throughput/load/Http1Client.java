@@ -8,8 +8,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -39,10 +42,17 @@ import javax.net.ssl.SSLSocket;
  * (SNI and host name verification as the JDK client does them). No proxies, redirects or compression
  * (the dispatcher asks for none). A stale kept-alive connection is retried once on a fresh one only
  * for GET, HEAD and OPTIONS, as the JDK client does; any other failure is the request's error.
+ *
+ * <p>Plain http runs on a blocking {@link SocketChannel}: a connect, a write and a read or two per
+ * request, about half the system calls of a {@code Socket} with timeouts (which polls around
+ * every read). Timeouts are kept by one watchdog thread instead, which closes a connection whose
+ * connect or exchange has outlived its bound (checked every {@value #WATCHDOG_MILLIS} ms). https
+ * uses an {@link SSLSocket} with socket timeouts.
  */
 public final class Http1Client implements Closeable {
     private static final int MAX_HEADER_BYTES = 64 * 1024;
     private static final List<String> RETRYABLE = List.of("GET", "HEAD", "OPTIONS");
+    static final long WATCHDOG_MILLIS = 50;
 
     private final Duration connectTimeout;
     private final SSLContext tls;
@@ -54,9 +64,29 @@ public final class Http1Client implements Closeable {
      * @param connectTimeout bound on opening a connection
      * @param tls            context for https URLs; null for the JDK's default
      */
+    private final java.util.concurrent.ScheduledExecutorService watchdog;
+
     public Http1Client(Duration connectTimeout, SSLContext tls) {
         this.connectTimeout = connectTimeout;
         this.tls = tls;
+        this.watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "dispatch-timeouts");
+            t.setDaemon(true);
+            return t;
+        });
+        watchdog.scheduleWithFixedDelay(this::closeOverdue, WATCHDOG_MILLIS, WATCHDOG_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** The watchdog's round: closes every connection past its deadline, which ends its blocked call. */
+    private void closeOverdue() {
+        long now = System.nanoTime();
+        for (Connection c : open) {
+            long d = c.deadline;
+            if (d != 0 && now - d > 0) {
+                c.timedOut = true;
+                c.closeQuietly();
+            }
+        }
     }
 
     /** An answer: status, headers (names in lower case, first value of each) and the whole body. */
@@ -80,7 +110,10 @@ public final class Http1Client implements Closeable {
             return exchange(c, method, url, headers, body, timeout);
         } catch (IOException e) {
             discard(c);
-            if (!reused || !c.nothingRead || e instanceof java.net.SocketTimeoutException || !RETRYABLE.contains(method)) throw e;
+            if (!reused || !c.nothingRead || e instanceof java.net.SocketTimeoutException || e instanceof HttpTimeoutException
+                    || !RETRYABLE.contains(method)) {
+                throw e;
+            }
             // The server closed an idle kept-alive connection before reading the request: once more on a fresh one.
             Connection fresh = connect(url);
             try {
@@ -95,6 +128,7 @@ public final class Http1Client implements Closeable {
     /** Closes every connection this client opened (end of a run). */
     @Override
     public void close() {
+        watchdog.shutdownNow();
         for (Connection c; (c = open.poll()) != null; ) c.closeQuietly();
     }
 
@@ -102,28 +136,44 @@ public final class Http1Client implements Closeable {
         boolean https = "https".equalsIgnoreCase(url.getScheme());
         if (!https && !"http".equalsIgnoreCase(url.getScheme())) throw new IOException("unsupported scheme in " + url);
         int port = url.getPort() >= 0 ? url.getPort() : https ? 443 : 80;
+        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+        InetSocketAddress address = new InetSocketAddress(url.getHost(), port);
+        if (address.isUnresolved()) throw new java.net.UnknownHostException(url.getHost());
+        Connection c = https ? tlsConnection(url, address) : new ChannelConnection(SocketChannel.open(), scheme, url.getHost(), port);
+        perThread.set(c);
+        open.add(c);
+        if (c instanceof ChannelConnection cc) {
+            c.deadline = System.nanoTime() + connectTimeout.toNanos();
+            try {
+                cc.channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                cc.channel.connect(address);
+            } catch (IOException | RuntimeException e) {
+                discard(c);
+                if (c.timedOut) throw new java.net.http.HttpConnectTimeoutException("connect timed out after " + connectTimeout);
+                throw e;
+            } finally {
+                c.deadline = 0;
+            }
+        }
+        return c;
+    }
+
+    private Connection tlsConnection(URI url, InetSocketAddress address) throws IOException {
         Socket plain = new Socket(java.net.Proxy.NO_PROXY);  // no SOCKS proxy lookup per connection
         try {
             plain.setTcpNoDelay(true);
-            plain.connect(new InetSocketAddress(url.getHost(), port), (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
-            Socket s = plain;
-            if (https) {
-                SSLContext ctx = tls != null ? tls : SSLContext.getDefault();
-                SSLSocket ssl = (SSLSocket) ctx.getSocketFactory().createSocket(plain, url.getHost(), port, true);
-                SSLParameters p = ssl.getSSLParameters();
-                p.setEndpointIdentificationAlgorithm("HTTPS");
-                if (!Character.isDigit(url.getHost().charAt(0)) && !url.getHost().contains(":")) {
-                    p.setServerNames(List.of(new SNIHostName(url.getHost())));
-                }
-                ssl.setSSLParameters(p);
-                ssl.setSoTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
-                ssl.startHandshake();
-                s = ssl;
+            plain.connect(address, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+            SSLContext ctx = tls != null ? tls : SSLContext.getDefault();
+            SSLSocket ssl = (SSLSocket) ctx.getSocketFactory().createSocket(plain, url.getHost(), address.getPort(), true);
+            SSLParameters p = ssl.getSSLParameters();
+            p.setEndpointIdentificationAlgorithm("HTTPS");
+            if (!Character.isDigit(url.getHost().charAt(0)) && !url.getHost().contains(":")) {
+                p.setServerNames(List.of(new SNIHostName(url.getHost())));
             }
-            Connection c = new Connection(s, url.getScheme().toLowerCase(Locale.ROOT), url.getHost(), port);
-            perThread.set(c);
-            open.add(c);
-            return c;
+            ssl.setSSLParameters(p);
+            ssl.setSoTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+            ssl.startHandshake();
+            return new SocketConnection(ssl, "https", url.getHost(), address.getPort());
         } catch (java.security.NoSuchAlgorithmException e) {
             plain.close();
             throw new IOException("no default TLS context", e);
@@ -143,7 +193,19 @@ public final class Http1Client implements Closeable {
             throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         c.nothingRead = true;
-        c.socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+        c.startExchange(deadline, timeout);
+        try {
+            return exchange(c, method, url, headers, body, deadline);
+        } catch (IOException e) {
+            if (c.timedOut) throw new HttpTimeoutException("request timed out after " + timeout);
+            throw e;
+        } finally {
+            c.deadline = 0;
+        }
+    }
+
+    private Response exchange(Connection c, String method, URI url, Map<String, String> headers, byte[] body, long deadline)
+            throws IOException {
         StringBuilder head = new StringBuilder(256).append(method).append(' ')
                 .append(url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath());
         if (url.getRawQuery() != null) head.append('?').append(url.getRawQuery());
@@ -156,13 +218,12 @@ public final class Http1Client implements Closeable {
         head.append("\r\n");
         byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
         if (body == null || body.length == 0) {
-            c.out.write(headBytes);
+            c.write(headBytes);
         } else {  // one write, so header and body leave in one segment where they fit
             byte[] all = java.util.Arrays.copyOf(headBytes, headBytes.length + body.length);
             System.arraycopy(body, 0, all, headBytes.length, body.length);
-            c.out.write(all);
+            c.write(all);
         }
-        c.out.flush();
 
         Connection in = c;
         int status;
@@ -277,10 +338,7 @@ public final class Http1Client implements Closeable {
      * One open connection and where it goes. Reads through a buffer owned by the client thread and
      * reused across its connections (a connection per request must not cost a fresh buffer each).
      */
-    private final class Connection {
-        final Socket socket;
-        final InputStream raw;
-        final OutputStream out;
+    private abstract class Connection {
         final String scheme;
         final String host;
         final int port;
@@ -288,15 +346,29 @@ public final class Http1Client implements Closeable {
         int pos;
         int lim;
         boolean nothingRead = true;
+        /** System.nanoTime() by which the current connect or exchange must end; 0 when idle. */
+        volatile long deadline;
+        volatile boolean timedOut;
 
-        Connection(Socket socket, String scheme, String host, int port) throws IOException {
-            this.socket = socket;
-            this.raw = socket.getInputStream();
-            this.out = socket.getOutputStream();
+        Connection(String scheme, String host, int port) {
             this.scheme = scheme;
             this.host = host;
             this.port = port;
             this.buf = buffers.get();
+        }
+
+        /** Reads up to len bytes into b; -1 at end of stream. */
+        abstract int readRaw(byte[] b, int off, int len) throws IOException;
+
+        abstract void write(byte[] bytes) throws IOException;
+
+        abstract boolean isOpen();
+
+        abstract void closeQuietly();
+
+        /** Arms the exchange's time bound (the watchdog's, or the socket's own for TLS). */
+        void startExchange(long deadlineNanos, Duration timeout) throws IOException {
+            deadline = deadlineNanos;
         }
 
         /** The next byte, or -1 at end of stream. */
@@ -312,7 +384,7 @@ public final class Http1Client implements Closeable {
             System.arraycopy(buf, pos, dst, 0, have);
             pos += have;
             while (have < n) {
-                int r = raw.read(dst, have, n - have);
+                int r = readRaw(dst, have, n - have);
                 if (r < 0) return java.util.Arrays.copyOf(dst, have);
                 have += r;
             }
@@ -324,12 +396,13 @@ public final class Http1Client implements Closeable {
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             all.write(buf, pos, lim - pos);
             pos = lim;
-            all.write(raw.readAllBytes());
+            byte[] chunk = new byte[8192];
+            for (int r; (r = readRaw(chunk, 0, chunk.length)) >= 0; ) all.write(chunk, 0, r);
             return all.toByteArray();
         }
 
         private boolean fill() throws IOException {
-            int r = raw.read(buf, 0, buf.length);
+            int r = readRaw(buf, 0, buf.length);
             if (r <= 0) return false;
             pos = 0;
             lim = r;
@@ -339,9 +412,81 @@ public final class Http1Client implements Closeable {
         boolean matches(URI url) {
             boolean https = "https".equalsIgnoreCase(url.getScheme());
             int p = url.getPort() >= 0 ? url.getPort() : https ? 443 : 80;
-            return !socket.isClosed() && scheme.equalsIgnoreCase(url.getScheme()) && host.equalsIgnoreCase(url.getHost()) && port == p;
+            return isOpen() && scheme.equalsIgnoreCase(url.getScheme()) && host.equalsIgnoreCase(url.getHost()) && port == p;
+        }
+    }
+
+    /** Plain http on a blocking channel; the watchdog keeps its time bounds. */
+    private final class ChannelConnection extends Connection {
+        final SocketChannel channel;
+
+        ChannelConnection(SocketChannel channel, String scheme, String host, int port) {
+            super(scheme, host, port);
+            this.channel = channel;
         }
 
+        @Override
+        int readRaw(byte[] b, int off, int len) throws IOException {
+            return channel.read(ByteBuffer.wrap(b, off, len));  // blocking: at least one byte, or -1
+        }
+
+        @Override
+        void write(byte[] bytes) throws IOException {
+            ByteBuffer b = ByteBuffer.wrap(bytes);
+            while (b.hasRemaining()) channel.write(b);
+        }
+
+        @Override
+        boolean isOpen() {
+            return channel.isOpen();
+        }
+
+        @Override
+        void closeQuietly() {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
+    /** https on an SSLSocket, bounded by its own read timeout. */
+    private final class SocketConnection extends Connection {
+        final Socket socket;
+        final InputStream in;
+        final OutputStream out;
+
+        SocketConnection(Socket socket, String scheme, String host, int port) throws IOException {
+            super(scheme, host, port);
+            this.socket = socket;
+            this.in = socket.getInputStream();
+            this.out = socket.getOutputStream();
+        }
+
+        @Override
+        void startExchange(long deadlineNanos, Duration timeout) throws IOException {
+            super.startExchange(deadlineNanos, timeout);
+            socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+        }
+
+        @Override
+        int readRaw(byte[] b, int off, int len) throws IOException {
+            return in.read(b, off, len);
+        }
+
+        @Override
+        void write(byte[] bytes) throws IOException {
+            out.write(bytes);
+            out.flush();
+        }
+
+        @Override
+        boolean isOpen() {
+            return !socket.isClosed();
+        }
+
+        @Override
         void closeQuietly() {
             try {
                 socket.close();

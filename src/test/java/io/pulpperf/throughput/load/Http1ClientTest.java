@@ -176,6 +176,18 @@ class Http1ClientTest {
     }
 
     @Test
+    void aServerThatNeverAnswersTimesOutWithinTheBound() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+             Http1Client c = new Http1Client(Duration.ofSeconds(2), null)) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> c.send("GET", URI.create("http://127.0.0.1:" + server.getLocalPort() + "/"), Map.of(), null,
+                    Duration.ofMillis(300))).isInstanceOf(java.net.http.HttpTimeoutException.class);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertThat(ms).isBetween(300L, 300L + 10 * Http1Client.WATCHDOG_MILLIS);
+        }
+    }
+
+    @Test
     void noServerIsAConnectError() throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
