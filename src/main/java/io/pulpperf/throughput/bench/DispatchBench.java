@@ -1,0 +1,85 @@
+package io.pulpperf.throughput.bench;
+
+import io.pulpperf.throughput.load.DispatchRecord;
+import io.pulpperf.throughput.load.DispatchRequest;
+import io.pulpperf.throughput.load.Dispatcher;
+import io.pulpperf.throughput.pulp.AuthHeaders;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Dispatch capacity (issue 9, part 2): drives the suite's {@link Dispatcher} alone, closed model,
+ * against one URL for a fixed time and prints one line of figures. {@code bench/run.sh} runs it
+ * side by side with wrk and the Python client on the same URL.
+ *
+ * <pre>java -cp ... io.pulpperf.throughput.bench.DispatchBench URL CONCURRENCY SECONDS [WARMUP_SECONDS]</pre>
+ *
+ * <p>The requests are the suite's own for pulp-service's test view (GET, {@code Correlation-ID},
+ * {@code Accept: application/json}, the answer's {@code tasks_executed} parsed). The warm-up runs
+ * the same loop unmeasured first, so the JIT has compiled the hot path, as it has a few seconds
+ * into any real run.
+ */
+public final class DispatchBench {
+    /** Bounds the requests of one measurement whatever the duration (a bench never runs unbounded). */
+    static final int MAX_TASKS = 50_000_000;
+
+    private DispatchBench() {}
+
+    /**
+     * One measurement: requests answered, those that failed, the rate over first send to last
+     * answer, and the CPU the whole JVM used meanwhile (all threads: clients, GC, JIT).
+     */
+    public record Result(int concurrency, long requests, long errors, double seconds, double cpuSeconds, String firstError) {
+        public double requestsPerSecond() {
+            return seconds > 0 ? requests / seconds : 0;
+        }
+
+        public String line() {
+            return String.format(Locale.ROOT, "java concurrency=%d requests=%d errors=%d seconds=%.3f rps=%.1f cpu_s=%.3f",
+                    concurrency, requests, errors, seconds, requestsPerSecond(), cpuSeconds)
+                    + (firstError == null ? "" : " first_error=" + firstError.replaceAll("\\s+", "_"));
+        }
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 3) {
+            System.err.println("usage: DispatchBench URL CONCURRENCY SECONDS [WARMUP_SECONDS]");
+            System.exit(2);
+        }
+        URI url = URI.create(args[0]);
+        int concurrency = Integer.parseInt(args[1]);
+        double seconds = Double.parseDouble(args[2]);
+        double warmup = args.length > 3 ? Double.parseDouble(args[3]) : 2;
+        Dispatcher dispatcher = new Dispatcher(Dispatcher.newHttpClient(Duration.ofSeconds(10)), AuthHeaders.none(),
+                Duration.ofSeconds(30));
+        if (warmup > 0) measure(dispatcher, url, concurrency, warmup);
+        Result r = measure(dispatcher, url, concurrency, seconds);
+        System.out.println(r.line());
+        System.exit(r.requests() == 0 ? 1 : 0);
+    }
+
+    /** Dispatches for {@code seconds} with {@code concurrency} clients; requests count when answered with tasks. */
+    public static Result measure(Dispatcher dispatcher, URI url, int concurrency, double seconds) {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
+        Instant deadline = Instant.now().plusNanos((long) (seconds * 1e9));
+        List<DispatchRecord> records = dispatcher.run("bench", MAX_TASKS, concurrency, null,
+                seq -> new DispatchRequest("GET", url, null, DispatchRequest.Answer.TASKS_EXECUTED), deadline);
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        long ok = 0;
+        String firstError = null;
+        for (DispatchRecord r : records) {
+            if (firstError == null && r.error() != null) firstError = r.error();
+            first = Math.min(first, r.sentMicros());
+            if (r.latencyMicros() >= 0) last = Math.max(last, r.intendedMicros() + r.latencyMicros());
+            if (r.accepted()) ok++;
+        }
+        double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
+        double span = records.isEmpty() || last <= first ? 0 : (last - first) / 1e6;
+        return new Result(concurrency, ok, records.size() - ok, span, cpu, firstError);
+    }
+}
