@@ -139,7 +139,10 @@ public final class Http1Client implements Closeable {
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
         InetSocketAddress address = new InetSocketAddress(url.getHost(), port);
         if (address.isUnresolved()) throw new java.net.UnknownHostException(url.getHost());
-        Connection c = https ? tlsConnection(url, address) : new ChannelConnection(SocketChannel.open(), scheme, url.getHost(), port);
+        Connection c = https ? tlsConnection(url, address) : new ChannelConnection(
+                // An IPv4 socket for an IPv4 address: no dual-stack option to set on every connection.
+                SocketChannel.open(address.getAddress() instanceof java.net.Inet4Address ? java.net.StandardProtocolFamily.INET
+                        : java.net.StandardProtocolFamily.INET6), scheme, url.getHost(), port);
         perThread.set(c);
         open.add(c);
         if (c instanceof ChannelConnection cc) {
