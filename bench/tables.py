@@ -79,18 +79,21 @@ def main(results_path, machine_path):
         p("Client CPU per request (µs of user + system time, median): wrk and Python over their whole process, the suite "
           "over its measured window (all JVM threads: clients, GC, JIT; JVM start and warm-up excluded):")
         p()
-        p("| clients | suite (Java) | wrk | Python |")
-        p("|---:|---:|---:|---:|")
+        p("| clients | suite (Java) | wrk | Python | suite: share in the kernel | wrk: in the kernel | Python: in the kernel |")
+        p("|---:|---:|---:|---:|---:|---:|---:|")
         for c in sorted(dispatch):
-            cells = []
+            cells, shares = [], []
             for k in ("java", "wrk", "python"):
-                per = []
+                per, share = [], []
                 for r in dispatch[c]:
-                    n, cpu = open_requests(c, r, k)
-                    if n and cpu is not None:
+                    n, cpu, sys_s = open_requests(c, r, k)
+                    if n and cpu:
                         per.append(cpu * 1e6 / n)
+                        if sys_s is not None:
+                            share.append(100 * sys_s / cpu)
                 cells.append(fmt(median(per)) if per else "-")
-            p(f"| {c} | " + " | ".join(cells) + " |")
+                shares.append(f"{fmt(median(share))} %" if share else "-")
+            p(f"| {c} | " + " | ".join(cells + shares) + " |")
         p()
     if collect:
         secs = [v for v, _, _ in collect]
@@ -128,29 +131,30 @@ def main(results_path, machine_path):
 
 
 def open_requests(c, rep, client):
-    """(requests, CPU seconds) of one client's measurement, from its own output files."""
+    """(requests, CPU seconds, of which system seconds) of one client's measurement, from its output files."""
     import os
     base = os.path.dirname(sys.argv[1])
     path = os.path.join(base, f"dispatch-{rep}-{c}-{client}.txt")
     try:
         text = open(path).read()
     except OSError:
-        return None, None
+        return None, None, None
     if client == "java":
         k = kv(text)
-        return (int(k["requests"]) if "requests" in k else None), (float(k["cpu_s"]) if "cpu_s" in k else None)
+        return (int(k["requests"]) if "requests" in k else None), (float(k["cpu_s"]) if "cpu_s" in k else None), \
+            (float(k["sys_s"]) if "sys_s" in k else None)
     try:
         user, system = open(path + ".time").read().split()[-2:]
-        cpu = float(user) + float(system)
+        cpu, sys_s = float(user) + float(system), float(system)
     except (OSError, ValueError):
-        cpu = None
+        cpu = sys_s = None
     if client == "wrk":
         for line in text.splitlines():
             if "requests in" in line:
-                return int(line.split()[0]), cpu
-        return None, cpu
+                return int(line.split()[0]), cpu, sys_s
+        return None, cpu, sys_s
     n = kv(text).get("requests")
-    return (int(n) if n else None), cpu
+    return (int(n) if n else None), cpu, sys_s
 
 
 if __name__ == "__main__":

@@ -32,14 +32,15 @@ public final class DispatchBench {
      * One measurement: requests answered, those that failed, the rate over first send to last
      * answer, and the CPU the whole JVM used meanwhile (all threads: clients, GC, JIT).
      */
-    public record Result(int concurrency, long requests, long errors, double seconds, double cpuSeconds, String firstError) {
+    public record Result(int concurrency, long requests, long errors, double seconds, double cpuSeconds, double systemSeconds,
+                         String firstError) {
         public double requestsPerSecond() {
             return seconds > 0 ? requests / seconds : 0;
         }
 
         public String line() {
-            return String.format(Locale.ROOT, "java concurrency=%d requests=%d errors=%d seconds=%.3f rps=%.1f cpu_s=%.3f",
-                    concurrency, requests, errors, seconds, requestsPerSecond(), cpuSeconds)
+            return String.format(Locale.ROOT, "java concurrency=%d requests=%d errors=%d seconds=%.3f rps=%.1f cpu_s=%.3f sys_s=%.3f",
+                    concurrency, requests, errors, seconds, requestsPerSecond(), cpuSeconds, systemSeconds)
                     + (firstError == null ? "" : " first_error=" + firstError.replaceAll("\\s+", "_"));
         }
     }
@@ -65,6 +66,7 @@ public final class DispatchBench {
     public static Result measure(Dispatcher dispatcher, URI url, int concurrency, double seconds) {
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpuBefore = os.getProcessCpuTime();
+        double sysBefore = systemSeconds();
         Instant deadline = Instant.now().plusNanos((long) (seconds * 1e9));
         List<DispatchRecord> records = dispatcher.run("bench", MAX_TASKS, concurrency, null,
                 seq -> new DispatchRequest("GET", url, null, DispatchRequest.Answer.TASKS_EXECUTED), deadline);
@@ -79,7 +81,19 @@ public final class DispatchBench {
             if (r.accepted()) ok++;
         }
         double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
+        double sys = systemSeconds() - sysBefore;
         double span = records.isEmpty() || last <= first ? 0 : (last - first) / 1e6;
-        return new Result(concurrency, ok, records.size() - ok, span, cpu, firstError);
+        return new Result(concurrency, ok, records.size() - ok, span, cpu, sys, firstError);
+    }
+
+    /** This process's system (kernel) CPU seconds from /proc/self/stat (Linux; 0 elsewhere). */
+    static double systemSeconds() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[12]) / 100.0;  // stime, field 15, in clock ticks (USER_HZ = 100)
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
     }
 }
