@@ -100,7 +100,7 @@ field() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" "$2" | head -1; }
 
 # --- part 2: dispatch capacity -----------------------------------------------------------------
 URL="http://127.0.0.1:$PORT/pulp/test/tasks/"
-SIM_DISPATCH=(-Dsim.workers=2 -Dsim.serviceTime.no_op_task=0ms -Dsim.testEndpointDuration=1ms -Dsim.testDispatchInterval=1s)
+SIM_DISPATCH=(-Dsim.workers=2 -Dsim.serviceTime.no_op_task=0ms -Dsim.testEndpointDuration=500ms -Dsim.testDispatchInterval=1s)
 for rep in $(seq "$REPS"); do
     for c in $CONCURRENCY; do
         # A fresh simulator JVM per point, so no point inherits another's task table or garbage;
@@ -151,7 +151,7 @@ rm -f "$OUT/collect/tasks.csv"   # 260 MB; its size is in the figures
 stop_sim
 
 log "gentle: a live run of $LIVE_TASKS tasks (2 workers, 10 ms each) dispatched, waited for, collected"
-start_sim 1g -Dsim.workers=2 -Dsim.serviceTime.no_op_task=10ms -Dsim.testEndpointDuration=1ms -Dsim.testDispatchInterval=1s
+start_sim 1g -Dsim.workers=2 -Dsim.serviceTime.no_op_task=10ms -Dsim.testEndpointDuration=500ms -Dsim.testDispatchInterval=1s
 for rep in $(seq "$REPS"); do
     f="$OUT/live-$rep.txt"
     cpu=$(timed "$f" java -Xmx256m -cp "$CP" io.pulpperf.throughput.bench.CollectBench live "http://127.0.0.1:$PORT" \

@@ -75,7 +75,7 @@ public final class DispatchBench {
         long ok = 0;
         String firstError = null;
         for (DispatchRecord r : records) {
-            if (firstError == null && r.error() != null) firstError = r.error();
+            if (firstError == null && !r.accepted()) firstError = r.error() != null ? r.error() : "answered without a task";
             first = Math.min(first, r.sentMicros());
             if (r.latencyMicros() >= 0) last = Math.max(last, r.intendedMicros() + r.latencyMicros());
             if (r.accepted()) ok++;

@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
  * ({@code test/random_lock_tasks/}), then answer {@code {"tasks_executed": N}}, N counting
  * dispatches. pulp-service loops as fast as it can; here each dispatch is followed by a pause
  * ({@code testDispatchInterval}), so one request dispatches at most {@code duration / interval + 1}.
- * With a duration shorter than the interval a request dispatches exactly one task and answers at
- * once, which is what the dispatch-capacity benchmark uses.
+ * With a duration shorter than the interval a request dispatches exactly one task (unless the
+ * whole duration passed before the first) and answers at once: the dispatch-capacity benchmark
+ * uses 500ms and 1s.
  */
 final class TestTaskViews {
     static final String NO_OP_TASK = "pulp_service.app.tasks.util.no_op_task";

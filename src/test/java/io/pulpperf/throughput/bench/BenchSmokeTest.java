@@ -40,7 +40,7 @@ class BenchSmokeTest {
 
     private static SimulatorConfig config() {
         return SimulatorConfig.defaults().withServiceTime("no_op_task", "1ms")
-                .withTestEndpointDuration(Duration.ofMillis(1)).withTestDispatchInterval(Duration.ofSeconds(1));
+                .withTestEndpointDuration(Duration.ofMillis(500)).withTestDispatchInterval(Duration.ofSeconds(1));
     }
 
     @Test
