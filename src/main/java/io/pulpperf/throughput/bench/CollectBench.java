@@ -143,10 +143,9 @@ public final class CollectBench {
         RunAnalyzer analyzer = new RunAnalyzer();
         TaskCollector.Collection c;
         try (RawTaskCsv raw = new RawTaskCsv(csv)) {
-            c = new TaskCollector(client, pageSize).collect(filter.params(), analyzer.andThen(raw), Instant.now().plus(limit),
-                    Integer.MAX_VALUE);
+            c = new TaskCollector(client, pageSize).collect(filter.params(), analyzer.andThen(raw), analyzer::acceptUnreadable,
+                    Instant.now().plus(limit), Integer.MAX_VALUE);
         }
-        analyzer.addUnreadable(c.unreadable());
         RunMetrics metrics = analyzer.result(List.of(), c.tasks());
         double seconds = (System.nanoTime() - start) / 1e9;
         long requests = client.counter().requests() - before;

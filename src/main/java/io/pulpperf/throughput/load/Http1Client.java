@@ -99,15 +99,17 @@ public final class Http1Client implements Closeable {
     /**
      * Sends one request on this thread's connection (opened if needed) and reads the whole answer.
      *
-     * @param timeout bound on the whole exchange once connected
+     * @param timeout bound on the whole call, connect included (which is also bounded by the connect timeout)
+     * @throws HttpTimeoutException when a bound passed ({@link java.net.http.HttpConnectTimeoutException} for the connect)
      */
     public Response send(String method, URI url, Map<String, String> headers, byte[] body, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         Connection c = perThread.get();
         boolean reused = c != null && c.matches(url);
         if (c != null && !reused) discard(c);
-        if (!reused) c = connect(url);
+        if (!reused) c = connect(url, deadline);
         try {
-            return exchange(c, method, url, headers, body, timeout);
+            return exchange(c, method, url, headers, body, deadline);
         } catch (IOException e) {
             discard(c);
             if (!reused || !c.nothingRead || e instanceof java.net.SocketTimeoutException || e instanceof HttpTimeoutException
@@ -115,9 +117,9 @@ public final class Http1Client implements Closeable {
                 throw e;
             }
             // The server closed an idle kept-alive connection before reading the request: once more on a fresh one.
-            Connection fresh = connect(url);
+            Connection fresh = connect(url, deadline);
             try {
-                return exchange(fresh, method, url, headers, body, timeout);
+                return exchange(fresh, method, url, headers, body, deadline);
             } catch (IOException again) {
                 discard(fresh);
                 throw again;
@@ -132,27 +134,30 @@ public final class Http1Client implements Closeable {
         for (Connection c; (c = open.poll()) != null; ) c.closeQuietly();
     }
 
-    private Connection connect(URI url) throws IOException {
+    /** Opens a connection within the connect timeout and never past {@code deadline} (System.nanoTime()). */
+    private Connection connect(URI url, long deadline) throws IOException {
+        long bound = Math.min(connectTimeout.toNanos(), deadline - System.nanoTime());
+        if (bound <= 0) throw new HttpTimeoutException("no time left to connect");
         boolean https = "https".equalsIgnoreCase(url.getScheme());
         if (!https && !"http".equalsIgnoreCase(url.getScheme())) throw new IOException("unsupported scheme in " + url);
         int port = url.getPort() >= 0 ? url.getPort() : https ? 443 : 80;
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
         InetSocketAddress address = new InetSocketAddress(url.getHost(), port);
         if (address.isUnresolved()) throw new java.net.UnknownHostException(url.getHost());
-        Connection c = https ? tlsConnection(url, address) : new ChannelConnection(
+        Connection c = https ? tlsConnection(url, address, bound) : new ChannelConnection(
                 // An IPv4 socket for an IPv4 address: no dual-stack option to set on every connection.
                 SocketChannel.open(address.getAddress() instanceof java.net.Inet4Address ? java.net.StandardProtocolFamily.INET
                         : java.net.StandardProtocolFamily.INET6), scheme, url.getHost(), port);
         perThread.set(c);
         open.add(c);
         if (c instanceof ChannelConnection cc) {
-            c.deadline = System.nanoTime() + connectTimeout.toNanos();
+            c.deadline = System.nanoTime() + bound;
             try {
                 cc.channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 cc.channel.connect(address);
             } catch (IOException | RuntimeException e) {
                 discard(c);
-                if (c.timedOut) throw new java.net.http.HttpConnectTimeoutException("connect timed out after " + connectTimeout);
+                if (c.timedOut) throw new java.net.http.HttpConnectTimeoutException("connect timed out after " + bound / 1_000_000 + " ms");
                 throw e;
             } finally {
                 c.deadline = 0;
@@ -161,11 +166,16 @@ public final class Http1Client implements Closeable {
         return c;
     }
 
-    private Connection tlsConnection(URI url, InetSocketAddress address) throws IOException {
+    private Connection tlsConnection(URI url, InetSocketAddress address, long boundNanos) throws IOException {
+        int boundMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, boundNanos / 1_000_000));
         Socket plain = new Socket(java.net.Proxy.NO_PROXY);  // no SOCKS proxy lookup per connection
         try {
             plain.setTcpNoDelay(true);
-            plain.connect(address, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+            try {
+                plain.connect(address, boundMillis);
+            } catch (java.net.SocketTimeoutException e) {
+                throw new java.net.http.HttpConnectTimeoutException("connect timed out after " + boundMillis + " ms");
+            }
             SSLContext ctx = tls != null ? tls : SSLContext.getDefault();
             SSLSocket ssl = (SSLSocket) ctx.getSocketFactory().createSocket(plain, url.getHost(), address.getPort(), true);
             SSLParameters p = ssl.getSSLParameters();
@@ -174,7 +184,7 @@ public final class Http1Client implements Closeable {
                 p.setServerNames(List.of(new SNIHostName(url.getHost())));
             }
             ssl.setSSLParameters(p);
-            ssl.setSoTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+            ssl.setSoTimeout(boundMillis);
             ssl.startHandshake();
             return new SocketConnection(ssl, "https", url.getHost(), address.getPort());
         } catch (java.security.NoSuchAlgorithmException e) {
@@ -192,22 +202,25 @@ public final class Http1Client implements Closeable {
         c.closeQuietly();
     }
 
-    private Response exchange(Connection c, String method, URI url, Map<String, String> headers, byte[] body, Duration timeout)
+    private Response exchange(Connection c, String method, URI url, Map<String, String> headers, byte[] body, long deadline)
             throws IOException {
-        long deadline = System.nanoTime() + timeout.toNanos();
         c.nothingRead = true;
-        c.startExchange(deadline, timeout);
+        long left = deadline - System.nanoTime();
+        if (left <= 0) throw new HttpTimeoutException("request timed out");
+        c.startExchange(deadline, Duration.ofNanos(left));
         try {
-            return exchange(c, method, url, headers, body, deadline);
+            return exchangeOn(c, method, url, headers, body, deadline);
+        } catch (java.net.SocketTimeoutException e) {
+            throw new HttpTimeoutException("request timed out");
         } catch (IOException e) {
-            if (c.timedOut) throw new HttpTimeoutException("request timed out after " + timeout);
+            if (c.timedOut) throw new HttpTimeoutException("request timed out");
             throw e;
         } finally {
             c.deadline = 0;
         }
     }
 
-    private Response exchange(Connection c, String method, URI url, Map<String, String> headers, byte[] body, long deadline)
+    private Response exchangeOn(Connection c, String method, URI url, Map<String, String> headers, byte[] body, long deadline)
             throws IOException {
         StringBuilder head = new StringBuilder(256).append(method).append(' ')
                 .append(url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath());

@@ -52,8 +52,9 @@ class BenchSmokeTest {
             assertThat(r.errors()).isZero();
             assertThat(r.requestsPerSecond()).isPositive();
             assertThat(r.line()).startsWith("java concurrency=2 requests=").contains(" rps=", " cpu_s=");
-            // one request of the test view in this set-up dispatched exactly one task
-            assertThat(sim.engine().taskCount()).isEqualTo((int) r.requests());
+            assertThat(r.cut()).isLessThanOrEqualTo(2);  // at most one in flight per client when the window closed
+            // one request of the test view in this set-up dispatches exactly one task (a cut one may have, too)
+            assertThat((long) sim.engine().taskCount()).isBetween(r.requests(), r.requests() + r.cut());
         }
     }
 
