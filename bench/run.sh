@@ -11,7 +11,9 @@
 #   3. scale: wait for and collect BENCH_TASKS (1,000,000) preloaded finished tasks with the client
 #      JVM at -Xmx256m (streaming analysis, keyset pages, raw CSV to disk);
 #   4. gentle: requests per 1,000 tasks (pages) and polls per poll interval, from part 3 and from a
-#      live run that dispatches BENCH_LIVE_TASKS tasks and waits for them to drain.
+#      live run that dispatches BENCH_LIVE_TASKS tasks and waits for them to drain;
+#   and once: a whole run's client side at -Xmx256m, BENCH_WHOLE_TASKS (1,000,000) distributions
+#      created (every dispatch record kept, as a scenario keeps them), waited for, collected, checked for lost tasks.
 # Everything goes to 127.0.0.1 only; every loop is bounded in count and time; the simulator JVMs
 # this script starts are stopped by their process ids when it ends.
 set -euo pipefail
@@ -23,6 +25,7 @@ WARMUP=${BENCH_WARMUP:-2}           # unmeasured seconds before each Java measur
 CONCURRENCY=${BENCH_CONCURRENCY:-"1 8 32 128"}
 TASKS=${BENCH_TASKS:-1000000}
 LIVE_TASKS=${BENCH_LIVE_TASKS:-3000}
+WHOLE_TASKS=${BENCH_WHOLE_TASKS:-1000000}  # one whole run (dispatch kept in memory + wait + collect) at -Xmx256m; 0 skips it
 PORT=${BENCH_PORT:-24931}
 OUT=target/bench
 RESULTS=$OUT/results.tsv
@@ -160,6 +163,18 @@ for rep in $(seq "$REPS"); do
     log "  live $rep: $(cat "$f")"
 done
 stop_sim
+
+if [ "$WHOLE_TASKS" -gt 0 ]; then
+    log "whole run: $WHOLE_TASKS distributions created, waited for and collected by one -Xmx256m JVM (once)"
+    start_sim 6g -Dsim.workers=2 -Dsim.serviceTime=0ms
+    f="$OUT/whole-1.txt"
+    cpu=$(timed "$f" java -Xmx256m "-Xlog:gc:file=$OUT/whole-1-gc.log" -cp "$CP" io.pulpperf.throughput.bench.CollectBench whole \
+        "http://127.0.0.1:$PORT" "$WHOLE_TASKS" "$OUT/whole")
+    printf 'whole\t1\tjava\t-\t%s\t%s\t%s\n' "$(field seconds "$f")" "$cpu" "$(cat "$f")" >> "$RESULTS"
+    log "  whole: $(cat "$f")"
+    rm -f "$OUT/whole/tasks.csv"
+    stop_sim
+fi
 
 echo "load_after	$(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.tsv"
 python3 bench/tables.py "$RESULTS" "$OUT/machine.tsv" > "$OUT/tables.md"

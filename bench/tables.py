@@ -32,7 +32,7 @@ def main(results_path, machine_path):
     machine = dict(line.rstrip("\n").split("\t", 1) for line in open(machine_path) if "\t" in line)
     rows = [line.rstrip("\n").split("\t") for line in open(results_path)][1:]
     dispatch = defaultdict(lambda: defaultdict(dict))  # c -> rep -> client -> (rps, cpu)
-    collect, live = [], []
+    collect, live, whole = [], [], []
     for part, rep, client, c, value, cpu, extra in rows:
         if part == "dispatch" and value:
             dispatch[int(c)][int(rep)][client] = (float(value), float(cpu) if cpu else None)
@@ -40,6 +40,8 @@ def main(results_path, machine_path):
             collect.append((float(value), float(cpu) if cpu else None, kv(extra)))
         elif part == "live" and value:
             live.append((float(value), float(cpu) if cpu else None, kv(extra)))
+        elif part == "whole" and value:
+            whole.append(kv(extra))
 
     p = print
     p(f"Machine: {machine.get('nproc')} cores, {machine.get('cpu')}, {machine.get('memory')}; "
@@ -113,6 +115,16 @@ def main(results_path, machine_path):
         p(f"{len(collect)} repetitions; target: under 60 s at -Xmx256m: "
           f"{'met' if max(secs) < 60 and all(float(e.get('peak_heap_mb', 999)) <= 256 for e in x) else 'NOT met'} "
           f"(slowest {fmt(max(secs), 1)} s).")
+        p()
+    if whole:
+        p("### A whole run's client side at -Xmx256m (once)")
+        p()
+        p("| tasks dispatched | dispatch (s) | dispatch records kept | collect + analyse (s) | lost | peak heap (MB) "
+          "| live heap after GC (MB) |")
+        p("|---:|---:|---:|---:|---:|---:|---:|")
+        for e in whole:
+            p(f"| {fmt(float(e.get('dispatched', 0)))} | {fmt(float(e.get('dispatch_s', 0)), 1)} | {fmt(float(e.get('records', 0)))} | "
+              f"{fmt(float(e.get('seconds', 0)), 1)} | {e.get('lost')} | {e.get('peak_heap_mb')} | {e.get('live_heap_mb')} |")
         p()
     if live:
         x = [e for _, _, e in live]

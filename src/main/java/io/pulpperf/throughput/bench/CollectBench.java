@@ -53,9 +53,10 @@ public final class CollectBench {
      * @param maxHeapMb      the heap cap ({@code -Xmx})
      * @param csvBytes       size of the raw CSV written
      * @param completed      tasks the analysis counted completed (must equal tasks)
+     * @param lost           accepted tasks never collected (must be 0)
      */
     public record Result(long tasks, int pages, int polls, double waitSeconds, long pollIntervals, long requests, double seconds, long peakHeapMb, long liveHeapMb, long maxHeapMb,
-                         long csvBytes, long completed) {
+                         long csvBytes, long completed, long lost) {
         public double tasksPerSecond() {
             return seconds > 0 ? tasks / seconds : 0;
         }
@@ -70,9 +71,9 @@ public final class CollectBench {
 
         public String line() {
             return String.format(Locale.ROOT, "collect tasks=%d pages=%d polls=%d wait_s=%.3f poll_intervals=%d requests=%d "
-                    + "seconds=%.3f tasks_per_s=%.0f pages_per_1000=%.3f requests_per_1000=%.3f peak_heap_mb=%d live_heap_mb=%d max_heap_mb=%d csv_mb=%.1f completed=%d",
+                    + "seconds=%.3f tasks_per_s=%.0f pages_per_1000=%.3f requests_per_1000=%.3f peak_heap_mb=%d live_heap_mb=%d max_heap_mb=%d csv_mb=%.1f completed=%d lost=%d",
                     tasks, pages, polls, waitSeconds, pollIntervals, requests, seconds, tasksPerSecond(), pagesPer1000(), requestsPer1000(), peakHeapMb,
-                    liveHeapMb, maxHeapMb, csvBytes / 1e6, completed);
+                    liveHeapMb, maxHeapMb, csvBytes / 1e6, completed, lost);
         }
     }
 
@@ -80,8 +81,8 @@ public final class CollectBench {
     static final Duration POLL = Duration.ofMillis(500);
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 4 || !List.of("collect", "live").contains(args[0]) || args[0].equals("collect") && args.length < 5) {
-            System.err.println("usage: CollectBench collect BASE_URL CID EXPECTED_TASKS OUT_DIR | live BASE_URL TASKS OUT_DIR");
+        if (args.length < 4 || !List.of("collect", "live", "whole").contains(args[0]) || args[0].equals("collect") && args.length < 5) {
+            System.err.println("usage: CollectBench collect BASE_URL CID EXPECTED_TASKS OUT_DIR | live|whole BASE_URL TASKS OUT_DIR");
             System.exit(2);
         }
         Target target = new Target(URI.create(args[1]), "/pulp/", null, new Credentials("admin", "password"));
@@ -90,6 +91,8 @@ public final class CollectBench {
         Path out;
         long dispatched = 0;
         double dispatchSeconds = 0;
+        LiveHeap heap = new LiveHeap();
+        List<io.pulpperf.throughput.load.DispatchRecord> records = List.of();
         if (args[0].equals("collect")) {
             cid = args[2];
             expected = Long.parseLong(args[3]);
@@ -99,14 +102,34 @@ public final class CollectBench {
             out = Path.of(args[3]);
             cid = "bench-live-" + java.util.UUID.randomUUID().toString().substring(0, 8);
             long t = System.nanoTime();
-            dispatched = dispatch(target, cid, (int) expected);
+            if (args[0].equals("live")) {
+                dispatched = dispatch(target, cid, (int) expected);
+            } else {
+                // The whole client side of a run: every dispatch record is kept until the analysis, as a scenario does.
+                records = dispatchDistributions(target, cid, (int) expected);
+                dispatched = records.stream().mapToLong(io.pulpperf.throughput.load.DispatchRecord::tasks).sum();
+            }
             dispatchSeconds = (System.nanoTime() - t) / 1e9;
             expected = dispatched;  // the last requests in flight may add a few beyond TASKS
         }
-        Result r = run(target, cid, out, PAGE_SIZE, POLL, Duration.ofMinutes(5));
-        System.out.println(r.line() + (args[0].equals("live")
-                ? String.format(Locale.ROOT, " dispatched=%d dispatch_s=%.3f", dispatched, dispatchSeconds) : ""));
-        System.exit(r.tasks() == expected && r.completed() == expected ? 0 : 1);
+        Result r = run(target, cid, out, PAGE_SIZE, POLL, Duration.ofMinutes(10),
+                io.pulpperf.throughput.run.ScenarioRunner.hrefsOf(records), heap);
+        System.out.println(r.line() + (!args[0].equals("collect")
+                ? String.format(Locale.ROOT, " dispatched=%d dispatch_s=%.3f records=%d", dispatched, dispatchSeconds, records.size())
+                : ""));
+        System.exit(r.tasks() == expected && r.completed() == expected && r.lost() == 0 ? 0 : 1);
+    }
+
+    /** Creates {@code tasks} file distributions (one task each, its href in the answer) with this Correlation-ID. */
+    static List<io.pulpperf.throughput.load.DispatchRecord> dispatchDistributions(Target target, String cid, int tasks) {
+        io.pulpperf.throughput.load.Dispatcher d = new io.pulpperf.throughput.load.Dispatcher(
+                io.pulpperf.throughput.load.Dispatcher.newHttpClient(Duration.ofSeconds(10)),
+                io.pulpperf.throughput.pulp.AuthHeaders.from(target.credentials()), Duration.ofSeconds(30));
+        URI url = target.v3Root().resolve("distributions/file/file/");
+        String prefix = cid + "-";
+        return d.run(cid, tasks, 32, null, seq -> new io.pulpperf.throughput.load.DispatchRequest("POST", url,
+                "{\"name\": \"" + prefix + seq + "\", \"base_path\": \"" + prefix + seq + "\"}",
+                io.pulpperf.throughput.load.DispatchRequest.Answer.TASK_HREF), Instant.now().plus(Duration.ofMinutes(10)));
     }
 
     /** Dispatches {@code tasks} one-task requests to the test view with this Correlation-ID; returns tasks accepted. */
@@ -126,11 +149,20 @@ public final class CollectBench {
      */
     public static Result run(Target target, String cid, Path outDir, int pageSize, Duration pollInterval, Duration limit)
             throws IOException {
+        return run(target, cid, outDir, pageSize, pollInterval, limit, List.of(), null);
+    }
+
+    /**
+     * As above; {@code acceptedHrefs} are the dispatch answers' task hrefs (those never collected
+     * count as lost), {@code heap} a heap watch started earlier (e.g. before dispatch), or null.
+     */
+    static Result run(Target target, String cid, Path outDir, int pageSize, Duration pollInterval, Duration limit,
+                      java.util.Collection<String> acceptedHrefs, LiveHeap heap) throws IOException {
         PulpClient client = new PulpClient(target, Duration.ofSeconds(10), Duration.ofSeconds(60));
         client.login();
         client.status();
         long before = client.counter().requests();
-        LiveHeap live = new LiveHeap();
+        LiveHeap live = heap != null ? heap : new LiveHeap();
         RunFilter filter = RunFilter.byCorrelationId(cid);
         long waitStart = System.nanoTime();
         RunAwaiter.Outcome wait = new RunAwaiter(client, pollInterval, 5, Duration.ofMinutes(5))
@@ -146,12 +178,12 @@ public final class CollectBench {
             c = new TaskCollector(client, pageSize).collect(filter.params(), analyzer.andThen(raw), analyzer::acceptUnreadable,
                     Instant.now().plus(limit), Integer.MAX_VALUE);
         }
-        RunMetrics metrics = analyzer.result(List.of(), c.tasks());
+        RunMetrics metrics = acceptedHrefs.isEmpty() ? analyzer.result(List.of(), c.tasks()) : analyzer.result(acceptedHrefs, 0);
         double seconds = (System.nanoTime() - start) / 1e9;
         long requests = client.counter().requests() - before;
         live.stop();
         return new Result(c.tasks(), c.pages(), wait.polls(), waitSeconds, intervals, requests, seconds, live.peakMb(), live.maxMb(),
-                Runtime.getRuntime().maxMemory() / (1024 * 1024), Files.size(csv), metrics.completed());
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), Files.size(csv), metrics.completed(), metrics.lost());
     }
 
     /** Watches every collection's heap use after GC, so the live footprint is known, not guessed. */

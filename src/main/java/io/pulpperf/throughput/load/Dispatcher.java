@@ -9,11 +9,9 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -72,7 +70,8 @@ public final class Dispatcher {
 
     /**
      * Dispatches until {@code tasks} tasks are accepted (or {@code tasks} requests were sent, for
-     * one-task requests), or the deadline passes; returns one record per request in sequence order.
+     * one-task requests), or the deadline passes; returns one record per request in sequence order
+     * (an unmodifiable list kept compact: each read builds its record).
      *
      * @param rate requests per second for the open model, or null for the closed model
      */
@@ -88,7 +87,7 @@ public final class Dispatcher {
         boolean countBySum = answer == DispatchRequest.Answer.TASKS_EXECUTED;
         AtomicLong dispatched = new AtomicLong();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        ConcurrentLinkedQueue<DispatchRecord> records = new ConcurrentLinkedQueue<>();
+        CompactRecords records = new CompactRecords();  // ~70 bytes a request: a million-request run stays small
         Consumer<DispatchRecord> keep = r -> {
             dispatched.addAndGet(r.tasks());
             records.add(r);
@@ -130,9 +129,7 @@ public final class Dispatcher {
             http.close();  // ends any exchange still blocked (none once the clients are done)
         }
         if (failure.get() != null) throw failure.get();
-        List<DispatchRecord> out = new ArrayList<>(records);
-        out.sort(java.util.Comparator.comparingInt(DispatchRecord::seq));
-        return out;
+        return records.sealed();
     }
 
     /** The open model: this thread paces the requests; the pool sends them, queueing when C are in flight. */

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -128,7 +129,7 @@ public final class ScenarioRunner {
                         seq -> workload.request(runName, seq), deadline, dispatchLog));
         dispatchLog.close();
         DispatchSummary dispatch = DispatchSummary.of(records);
-        List<String> acceptedHrefs = records.stream().map(DispatchRecord::taskHref).filter(h -> h != null).toList();
+        Collection<String> acceptedHrefs = hrefsOf(records);
         long acceptedWithoutHref = records.stream().filter(r -> r.taskHref() == null).mapToLong(DispatchRecord::tasks).sum();
         if (dispatch.tasks() < scenario.tasks()) {
             problems.add("only " + dispatch.tasks() + " of " + scenario.tasks() + " tasks were dispatched"
@@ -202,6 +203,25 @@ public final class ScenarioRunner {
         return new ScenarioResult(scenario, runId, online, dispatch, metrics, wait.finished(), problems, notes, rawCsv,
                 dispatchCsv, targetLabel);
     }
+    /**
+     * The task hrefs of the accepted requests, read from the records when iterated rather than
+     * copied: a million hrefs as strings would take ~100 MB of the heap for the whole run.
+     */
+    public static Collection<String> hrefsOf(List<DispatchRecord> records) {
+        int n = (int) records.stream().filter(r -> r.taskHref() != null).count();
+        return new java.util.AbstractCollection<>() {
+            @Override
+            public java.util.Iterator<String> iterator() {
+                return records.stream().map(DispatchRecord::taskHref).filter(h -> h != null).iterator();
+            }
+
+            @Override
+            public int size() {
+                return n;
+            }
+        };
+    }
+
     private void checkWorkers(Scenario scenario, int online, List<String> notes) {
         if (online == scenario.workers()) return;
         String why = online + " workers are online but the scenario needs " + scenario.workers()
