@@ -2,8 +2,8 @@
 # The instrument is never the bottleneck (issue 9): one command runs every benchmark and writes
 # BENCHMARKS.md-ready tables to target/bench/tables.md.
 #
-#   bash bench/run.sh                 # everything, 5 repetitions (~15 min on 2 cores)
-#   BENCH_REPS=1 BENCH_SECONDS=2 BENCH_TASKS=100000 bash bench/run.sh   # a quick look
+#   bash bench/run.sh                 # everything, 5 repetitions (~17 min on 2 cores)
+#   BENCH_REPS=1 BENCH_SECONDS=2 BENCH_TASKS=100000 BENCH_WHOLE_TASKS=20000 bash bench/run.sh   # a quick look
 #
 # Parts (issue 9):
 #   2. dispatch capacity: the suite's Dispatcher (closed model), wrk and the seed-style Python client,

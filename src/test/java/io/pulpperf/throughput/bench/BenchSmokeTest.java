@@ -83,6 +83,21 @@ class BenchSmokeTest {
         }
     }
 
+    @Test
+    void aWholeRunKeepsItsDispatchRecordsAndLosesNoTask() throws Exception {
+        try (PulpSimulator sim = PulpSimulator.start(config().withDefaultServiceTime("0ms"))) {
+            Target target = new Target(URI.create(sim.baseUrl()), "/pulp/", null, new Credentials("admin", "password"));
+            var records = CollectBench.dispatchDistributions(target, "whole", 300);
+            assertThat(records).hasSize(300).allMatch(r -> r.taskHref() != null && r.status() == 202);
+            CollectBench.Result r = CollectBench.run(target, "whole", out, 1000, Duration.ofMillis(100), Duration.ofSeconds(60),
+                    io.pulpperf.throughput.run.ScenarioRunner.hrefsOf(records), null);
+            assertThat(r.tasks()).isEqualTo(300);
+            assertThat(r.completed()).isEqualTo(300);
+            assertThat(r.lost()).isZero();
+            assertThat(r.line()).contains("lost=0");
+        }
+    }
+
     /** A forwarding proxy that records each request line (method, path and query). */
     private static final class Recorder implements AutoCloseable {
         private static final Set<String> HOP = Set.of("host", "connection", "content-length", "transfer-encoding", "expect", "upgrade");
