@@ -40,7 +40,7 @@ final class DistributionCreateWorkload implements Workload {
 
     @Override
     public int cleanup(PulpClient client, String runName) {
-        return client.deleteAll(client.hrefsByNamePrefix(LIST_PATH, runName + "-"));
+        return client.deleteByNamePrefix(LIST_PATH, runName + "-");
     }
 
     @Override

@@ -241,6 +241,11 @@ public final class PulpClient {
         return Optional.ofNullable(json(r, url).path("task").textValue());
     }
 
+    /** Deletes what a run created under a list path, found by its own name prefix; returns how many. */
+    public int deleteByNamePrefix(String listPath, String prefix) {
+        return deleteAll(hrefsByNamePrefix(listPath, prefix));
+    }
+
     /** Deletes every href (404s are fine: already gone); returns how many were requested. */
     public int deleteAll(List<String> hrefs) {
         hrefs.forEach(this::delete);

@@ -27,9 +27,6 @@ public record RetryPolicy(int attempts, Duration baseDelay, Duration maxDelay, D
         return new RetryPolicy(value, baseDelay, maxDelay, maxRetryAfter);
     }
 
-    public static RetryPolicy none() {
-        return new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
-    }
 
     /** Whether an answer with this status is worth another try. */
     static boolean retryable(int status) {
