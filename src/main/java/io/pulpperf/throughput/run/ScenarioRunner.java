@@ -14,6 +14,7 @@ import io.pulpperf.throughput.measure.RunAnalyzer;
 import io.pulpperf.throughput.measure.RunAwaiter;
 import io.pulpperf.throughput.measure.RunMetrics;
 import io.pulpperf.throughput.measure.TaskCollector;
+import io.pulpperf.throughput.pulp.CorrelationIds;
 import io.pulpperf.throughput.pulp.PulpClient;
 import io.pulpperf.throughput.pulp.RequestCounter;
 import java.io.IOException;
@@ -24,7 +25,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Runs one scenario end to end: endpoint check, workers, fixtures, dispatch, wait, collect,
@@ -73,7 +73,7 @@ public final class ScenarioRunner {
      * disk), and then what was measured so far is on disk in {@link #outputDir(Scenario)}.
      */
     public ScenarioResult run(Scenario scenario, Phases phases) throws Exception {
-        String runId = UUID.randomUUID().toString().replace("-", "");
+        String runId = CorrelationIds.newRun();
         String runName = "tps-" + runId.substring(0, 12);
         Path dir = outputDir(scenario);
         RunArtifacts.clear(dir);
@@ -236,7 +236,7 @@ public final class ScenarioRunner {
     /** One task of the suite's own, under its own correlation id so it is never counted. */
     private void nudge(PulpClient api, Workload workload, String runId, String runName, List<String> notes, List<String> problems) {
         try {
-            if (workload.nudge(api.withCorrelationId(runId + "n"), runName)) {
+            if (workload.nudge(api.withCorrelationId(CorrelationIds.derived(runId, "wake-up")), runName)) {
                 notes.add("The suite dispatched one extra task of its own (not counted) to wake Pulp's task queue.");
             }
         } catch (RuntimeException e) {
@@ -250,7 +250,7 @@ public final class ScenarioRunner {
             phases.phase("Clean up what the run created (not measured)", () -> {
                 // Its own correlation id: cleanup tasks are never counted, and the next scenario
                 // starts only once they are done, so they do not queue in front of its tasks.
-                String cleanupId = runId + "c";
+                String cleanupId = CorrelationIds.derived(runId, "cleanup");
                 int deleted = workload.cleanup(api.withCorrelationId(cleanupId), runName);
                 Duration left = Duration.between(Instant.now(), hardStop);
                 if (deleted > 0 && left.compareTo(Duration.ofSeconds(1)) > 0) {
