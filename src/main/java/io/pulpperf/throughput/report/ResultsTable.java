@@ -40,7 +40,7 @@ public final class ResultsTable {
                .append(" |\n");
         }
         out.append("\n**Key:** `-` = not measured. Tasks / Sec Processed = completed / (last finished_at - first started_at). ")
-           .append("Scaling = TPS(N) / (N x TPS(1)) against the 1-worker run of the same workload.\n");
+           .append("Scaling = TPS(N) / (N x TPS(1)) against the 1-worker run of the same workload, shape and closed model, named in Observations.\n");
         return out.toString();
     }
 
@@ -59,7 +59,7 @@ public final class ResultsTable {
         var wait = m.latency().get(LatencyPart.QUEUE_WAIT);
         parts.add(String.format(Locale.ROOT, "p95 wait %s ms", wait == null || wait.count() == 0 ? "-" : Format.ms(wait.p95())));
         if (m.steadyRate() != null) parts.add("steady " + Format.rate(m.steadyRate()) + "/s");
-        if (scaling.efficiency() != null && scaling.workers() > 1) parts.add("scaling " + Format.percent(scaling.efficiency()));
+        if (scaling.observation() != null) parts.add(scaling.observation());
         if (m.lost() > 0) parts.add(m.lost() + " lost");
         if (m.failed() > 0) parts.add(m.failed() + " failed");
         if (r.dispatch().errors() > 0) parts.add(r.dispatch().errors() + " dispatch errors");
@@ -90,7 +90,7 @@ public final class ResultsTable {
                 .table(new String[] {"Run", "#Pulp-Workers", "#Requests", "#Tasks Submitted", "#Tasks / Sec Processed",
                         "#Scaling", "Observations"}, rows)
                 .paragraph("- = not measured. Tasks / Sec Processed = completed / (last finished_at - first started_at). "
-                        + "Scaling = TPS(N) / (N x TPS(1)) against the 1-worker run of the same workload.")
+                        + "Scaling = TPS(N) / (N x TPS(1)) against the 1-worker run of the same workload, shape and closed model, named in Observations.")
                 .render();
     }
 

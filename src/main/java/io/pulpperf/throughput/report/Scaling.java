@@ -1,15 +1,22 @@
 package io.pulpperf.throughput.report;
 
+import io.pulpperf.throughput.config.Scenario;
+import io.pulpperf.throughput.config.Shape;
+import io.pulpperf.throughput.config.Workload;
 import io.pulpperf.throughput.run.ScenarioResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Scaling efficiency TPS(N) / (N x TPS(1)) per workload: 100% means N workers complete N times
- * what one does. Defined only where a 1-worker run of the same workload measured a throughput;
- * when several did, TPS(1) is their mean.
+ * Scaling efficiency TPS(N) / (N x TPS(1)): 100% means N workers complete N times what one does.
+ * Only like is compared with like: the same workload (and request), the same shape (a backlog
+ * drain is not a steady run) and the closed model. An open-model run completes the rate it was
+ * offered, not what the workers can do, so it has no scaling. Defined only where a 1-worker run
+ * of the same kind measured a throughput; when several did, TPS(1) is their mean, and the row
+ * names them.
  */
 public final class Scaling {
     private Scaling() {}
@@ -17,29 +24,44 @@ public final class Scaling {
     /** One row per scenario, in run order. */
     public static List<ScalingRow> of(List<ScenarioResult> results) {
         List<Point> points = results.stream()
-                .map(r -> new Point(r.scenario().workload().key(), r.scenario().name(), r.workersOnline(), r.metrics().throughput()))
+                .map(r -> new Point(kind(r.scenario()), r.scenario().name(), r.workersOnline(), r.metrics().throughput()))
                 .toList();
         return rows(points);
     }
 
-    /** A measured throughput at a worker count. */
-    public record Point(String workload, String scenario, int workers, Double throughput) {}
+    /**
+     * What a scenario may be compared with, e.g. "repository-delete" or "distribution-create,
+     * backlog"; null for the open model, whose throughput is the offered rate.
+     */
+    static String kind(Scenario s) {
+        if (s.isOpenModel()) return null;
+        String kind = s.workload().key();
+        if (s.workload() == Workload.CUSTOM) kind += " " + s.request().method() + " " + s.request().path();
+        if (s.workload() == Workload.TASK_INGESTION) kind += " " + s.testPath();
+        if (s.shape() != Shape.STEADY) kind += ", " + s.shape().name().toLowerCase(Locale.ROOT);
+        return kind;
+    }
+
+    /**
+     * A measured throughput at a worker count.
+     *
+     * @param kind what it may be compared with (see {@link #kind}); null = with nothing
+     */
+    public record Point(String kind, String scenario, int workers, Double throughput) {}
 
     public static List<ScalingRow> rows(List<Point> points) {
-        Map<String, double[]> oneWorker = new LinkedHashMap<>();  // workload -> {sum, count}
+        Map<String, List<Point>> oneWorker = new LinkedHashMap<>();
         for (Point p : points) {
-            if (p.workers() == 1 && p.throughput() != null) {
-                double[] acc = oneWorker.computeIfAbsent(p.workload(), k -> new double[2]);
-                acc[0] += p.throughput();
-                acc[1]++;
+            if (p.kind() != null && p.workers() == 1 && p.throughput() != null) {
+                oneWorker.computeIfAbsent(p.kind(), k -> new ArrayList<>()).add(p);
             }
         }
         List<ScalingRow> rows = new ArrayList<>();
         for (Point p : points) {
-            double[] acc = oneWorker.get(p.workload());
-            Double tps1 = acc == null ? null : acc[0] / acc[1];
-            rows.add(new ScalingRow(p.workload(), p.scenario(), p.workers(), p.throughput(), tps1,
-                    efficiency(p.throughput(), p.workers(), tps1)));
+            List<Point> bases = p.kind() == null ? List.of() : oneWorker.getOrDefault(p.kind(), List.of());
+            Double tps1 = bases.isEmpty() ? null : bases.stream().mapToDouble(Point::throughput).average().orElseThrow();
+            rows.add(new ScalingRow(p.kind(), p.scenario(), p.workers(), p.throughput(), tps1,
+                    efficiency(p.throughput(), p.workers(), tps1), bases.stream().map(Point::scenario).toList()));
         }
         return rows;
     }
@@ -51,11 +73,13 @@ public final class Scaling {
     }
 
     public static String csv(List<ScalingRow> rows) {
-        StringBuilder out = new StringBuilder("workload,scenario,workers,tasks_per_s,tps_1_worker,scaling_efficiency\n");
+        StringBuilder out = new StringBuilder("kind,scenario,workers,tasks_per_s,tps_1_worker,scaling_efficiency,base\n");
         for (ScalingRow r : rows) {
-            out.append(r.workload()).append(',').append(r.scenario()).append(',').append(r.workers()).append(',')
+            out.append(r.kind() == null ? "-" : io.pulpperf.throughput.measure.RawTaskCsv.quote(r.kind())).append(',')
+               .append(r.scenario()).append(',').append(r.workers()).append(',')
                .append(Format.rate(r.throughput())).append(',').append(Format.rate(r.baseline())).append(',')
-               .append(Format.percent(r.efficiency())).append('\n');
+               .append(Format.percent(r.efficiency())).append(',')
+               .append(r.baseScenarios().isEmpty() ? "-" : String.join(" ", r.baseScenarios())).append('\n');
         }
         return out.toString();
     }

@@ -17,7 +17,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Throughput against task workers, one line per workload, with the linear ideal N x TPS(1)
+ * Throughput against task workers, one line per kind of run (workload and shape; closed model only), with the linear ideal N x TPS(1)
  * dashed (top), and scaling efficiency TPS(N) / (N x TPS(1)) in percent (bottom).
  */
 public final class ScalingChart {
@@ -26,10 +26,15 @@ public final class ScalingChart {
 
     private ScalingChart() {}
 
-    /** Series names: "{workload}", "{workload} ideal (N x TPS(1))", "{workload} efficiency". */
+    /**
+     * Series names: "{kind}", "{kind} ideal (N x TPS(1))", "{kind} efficiency", a kind being what
+     * Scaling compares like with like; open-model runs are left out (they complete what they are offered).
+     */
     public static JFreeChart of(String title, List<ScalingRow> rows) {
         Map<String, List<ScalingRow>> byWorkload = new LinkedHashMap<>();
-        for (ScalingRow r : rows) byWorkload.computeIfAbsent(r.workload(), k -> new ArrayList<>()).add(r);
+        for (ScalingRow r : rows) {
+            if (r.kind() != null) byWorkload.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r);
+        }
 
         XYSeriesCollection tps = new XYSeriesCollection();
         XYSeriesCollection eff = new XYSeriesCollection();
@@ -68,8 +73,8 @@ public final class ScalingChart {
         ValueMarker linear = new ValueMarker(100, Color.GRAY, Charts.DASHED);
         bottom.addRangeMarker(linear);
 
-        String note = eff.getSeriesCount() == 0 ? "no workload has a 1-worker run: scaling efficiency not computed"
-                : "efficiency = TPS(N) / (N x TPS(1)); 100% = linear; only for workloads with a 1-worker run";
+        String note = eff.getSeriesCount() == 0 ? "no workload has a 1-worker run of the same shape: scaling efficiency not computed"
+                : "efficiency = TPS(N) / (N x TPS(1)); 100% = linear; only against a 1-worker run of the same workload and shape";
         return Charts.stacked(title, note, workers, new Charts.Panel(top, 3), new Charts.Panel(bottom, 2));
     }
 
