@@ -100,7 +100,7 @@ public final class CollectBench {
         } else {
             expected = Integer.parseInt(args[2]);
             out = Path.of(args[3]);
-            cid = "bench-live-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            cid = io.pulpperf.throughput.pulp.CorrelationIds.newRun();  // a UUID, or Pulp would replace it
             long t = System.nanoTime();
             if (args[0].equals("live")) {
                 dispatched = dispatch(target, cid, (int) expected);

@@ -71,7 +71,7 @@ public final class DispatchBench {
         long cpuBefore = os.getProcessCpuTime();
         double sysBefore = systemSeconds();
         Instant deadline = Instant.now().plusNanos((long) (seconds * 1e9));
-        List<DispatchRecord> records = dispatcher.run("bench", MAX_TASKS, concurrency, null,
+        List<DispatchRecord> records = dispatcher.run(io.pulpperf.throughput.pulp.CorrelationIds.newRun(), MAX_TASKS, concurrency, null,
                 seq -> new DispatchRequest("GET", url, null, DispatchRequest.Answer.TASKS_EXECUTED), deadline);
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;

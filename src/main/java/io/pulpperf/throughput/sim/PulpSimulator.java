@@ -43,6 +43,7 @@ public final class PulpSimulator implements AutoCloseable {
     private final ContentViews contentViews;
     private final TestTaskViews testViews;
     private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong replacedCorrelationIds = new java.util.concurrent.atomic.AtomicLong();
 
     private PulpSimulator(SimulatorConfig config) throws IOException {
         this.config = config;
@@ -115,6 +116,14 @@ public final class PulpSimulator implements AutoCloseable {
         return requests.get();
     }
 
+    /**
+     * Requests whose Correlation-ID was not a UUID and was replaced, as Pulp does (it logs
+     * "django_guid: ... is not a valid GUID" for each); the suite must cause none.
+     */
+    public long replacedCorrelationIds() {
+        return replacedCorrelationIds.get();
+    }
+
     /** Faults injected so far, by kind (only kinds that occurred). */
     public Map<FaultPlan.Kind, Long> injectedFaults() {
         return faults.injected();
@@ -132,6 +141,7 @@ public final class PulpSimulator implements AutoCloseable {
     private void handle(HttpExchange http) throws IOException {
         requests.incrementAndGet();
         SimExchange ex = new SimExchange(http, config.echoCorrelationId());
+        if (ex.correlationIdReplaced) replacedCorrelationIds.incrementAndGet();
         try {
             if (faults.apiDown()) {
                 ex.dropConnection();

@@ -3,6 +3,7 @@ package io.pulpperf.throughput.sim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import io.pulpperf.throughput.pulp.CorrelationIds;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
@@ -26,6 +27,9 @@ final class SimExchange {
     /** An injected fault: answer with only the first half of the body. */
     boolean truncateBody;
 
+    /** Whether the client sent a Correlation-ID that is not a UUID, so it was replaced. */
+    final boolean correlationIdReplaced;
+
     /**
      * @param honourCorrelationId false models a gateway that strips the {@code Correlation-ID}
      *                            header: the server then makes up its own id for the request
@@ -37,7 +41,11 @@ final class SimExchange {
         this.path = http.getRequestURI().getRawPath();
         this.query = parseQuery(http.getRequestURI().getRawQuery());
         String cid = honourCorrelationId ? http.getRequestHeaders().getFirst("Correlation-ID") : null;
-        this.correlationId = cid == null || cid.isBlank() ? UUID.randomUUID().toString().replace("-", "") : cid;
+        boolean sent = cid != null && !cid.isBlank();
+        // django-guid (VALIDATE_GUID, on in Pulp) replaces an id that is not a UUID with a new one,
+        // which it echoes and stores (recorded: correlation-id-not-uuid*.json).
+        this.correlationIdReplaced = sent && !CorrelationIds.isValid(cid);
+        this.correlationId = sent && !correlationIdReplaced ? cid : UUID.randomUUID().toString().replace("-", "");
     }
 
     static Map<String, String> parseQuery(String raw) {

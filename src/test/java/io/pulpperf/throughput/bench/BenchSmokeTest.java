@@ -62,11 +62,12 @@ class BenchSmokeTest {
     void aLiveRunIsWaitedForAndCollectedWithFewNarrowRequests() throws Exception {
         try (PulpSimulator sim = PulpSimulator.start(config()); Recorder proxy = new Recorder(sim.baseUrl())) {
             Target target = new Target(URI.create(proxy.baseUrl()), "/pulp/", null, new Credentials("admin", "password"));
-            long dispatched = CollectBench.dispatch(target, "smoke", 2_500);
+            String cid = io.pulpperf.throughput.pulp.CorrelationIds.newRun();
+            long dispatched = CollectBench.dispatch(target, cid, 2_500);
             assertThat(dispatched).isGreaterThanOrEqualTo(2_500);
             proxy.seen.clear();
 
-            CollectBench.Result r = CollectBench.run(target, "smoke", out, 1000, Duration.ofMillis(100), Duration.ofSeconds(60));
+            CollectBench.Result r = CollectBench.run(target, cid, out, 1000, Duration.ofMillis(100), Duration.ofSeconds(60));
 
             assertThat(r.tasks()).isEqualTo(dispatched);
             assertThat(r.completed()).isEqualTo(dispatched);
@@ -87,9 +88,10 @@ class BenchSmokeTest {
     void aWholeRunKeepsItsDispatchRecordsAndLosesNoTask() throws Exception {
         try (PulpSimulator sim = PulpSimulator.start(config().withDefaultServiceTime("0ms"))) {
             Target target = new Target(URI.create(sim.baseUrl()), "/pulp/", null, new Credentials("admin", "password"));
-            var records = CollectBench.dispatchDistributions(target, "whole", 300);
+            String cid = io.pulpperf.throughput.pulp.CorrelationIds.newRun();
+            var records = CollectBench.dispatchDistributions(target, cid, 300);
             assertThat(records).hasSize(300).allMatch(r -> r.taskHref() != null && r.status() == 202);
-            CollectBench.Result r = CollectBench.run(target, "whole", out, 1000, Duration.ofMillis(100), Duration.ofSeconds(60),
+            CollectBench.Result r = CollectBench.run(target, cid, out, 1000, Duration.ofMillis(100), Duration.ofSeconds(60),
                     io.pulpperf.throughput.run.ScenarioRunner.hrefsOf(records), null);
             assertThat(r.tasks()).isEqualTo(300);
             assertThat(r.completed()).isEqualTo(300);

@@ -93,7 +93,7 @@ class PulpClientTest {
 
     @Test
     void keysetCollectionReturnsEveryTaskOnceAcrossManyPages() {
-        String cid = "collect0123456789";
+        String cid = CorrelationIds.newRun();
         PulpClient tagged = client.withCorrelationId(cid);
         List<String> hrefs = new ArrayList<>();
         for (int i = 0; i < 53; i++) hrefs.add(tagged.delete(tagged.createRepository("collect-" + i)).orElseThrow());

@@ -27,7 +27,7 @@ class StallAndIngestionTest {
     void aStallIsNamedAndTheNudgeWakesTheQueue() throws Exception {
         try (SimulatedRun sim = new SimulatedRun(SimulatorConfig.defaults().withStallWithoutWorkers(true)
                 .withDefaultServiceTime("5ms").withWorkers(0), out)) {
-            String cid = "stall0123456789abcdef";
+            String cid = io.pulpperf.throughput.pulp.CorrelationIds.newRun();
             var tagged = sim.client.withCorrelationId(cid);
             for (int i = 0; i < 5; i++) tagged.delete(tagged.createRepository("stall-" + i));
             sim.simulator.setWorkers(2);
@@ -43,8 +43,8 @@ class StallAndIngestionTest {
             AtomicInteger nudges = new AtomicInteger();
             RunAwaiter.Outcome woken = awaiter.awaitFinished(run, Duration.ofSeconds(5), n -> { }, () -> {
                 nudges.incrementAndGet();
-                sim.client.withCorrelationId("nudge").createRepository("stall-nudge");
-                sim.client.withCorrelationId("nudge").delete(sim.client.hrefsByNamePrefix("repositories/file/file/", "stall-nudge").get(0));
+                sim.client.withCorrelationId(io.pulpperf.throughput.pulp.CorrelationIds.derived(cid, "nudge")).createRepository("stall-nudge");
+                sim.client.withCorrelationId(io.pulpperf.throughput.pulp.CorrelationIds.derived(cid, "nudge")).delete(sim.client.hrefsByNamePrefix("repositories/file/file/", "stall-nudge").get(0));
             });
             assertThat(woken.finished()).isTrue();
             assertThat(nudges).hasValue(1);

@@ -16,6 +16,8 @@ final class ReplaySetups {
     static final String DIST_NAME = "rec-261b3d5b";
     static final String DIST_CID = "20a6c3ae6814414bb57c16b4af3e04f6";
     static final String REPO_NAME = "rec-repo-261b3d5b";
+    /** The Correlation-ID of the recorded session that was not a UUID (32 hex digits and a letter). */
+    static final String NOT_A_UUID_CID = "69e30c5f5c4649c78c0d36e839b5897ac";
 
     // Recorded primary keys the replayed paths refer to.
     private static final String DIST_CREATE_TASK = "01a21ba4-1c13-7891-aa4f-a048b4539553";
@@ -26,6 +28,7 @@ final class ReplaySetups {
     private static final String FIRST_OF_TWO_DELETES = "01a21ba4-59bf-795f-903c-5e26d5ad302b";
     private static final String SECOND_OF_TWO_DELETES = "01a21ba4-5ae6-7344-9432-d8d481fb2cea";
     private static final String CANCELED_TASK = "01a21ba4-5d4e-7e39-969a-c199e9c51262";
+    private static final String NOT_A_UUID_CREATE_TASK = "01a22d4e-42f3-7f99-bf90-d5e14fd0bd3e";
     private static final String DIST_CREATED_AT = "2026-11-27T06%3A14%3A29.664087Z";
 
     /** A simulator configuration and what to do on it before the replayed request. */
@@ -36,6 +39,12 @@ final class ReplaySetups {
     private static final Setup NOTHING = new Setup(TWO_WORKERS, s -> Map.of());
 
     private static final Map<String, Setup> BY_RECORDING = Map.ofEntries(
+            Map.entry("correlation-id-not-uuid", NOTHING),
+            Map.entry("correlation-id-not-uuid-task", new Setup(TWO_WORKERS, s -> {
+                String task = s.createDistribution("rec-7c2d8896", NOT_A_UUID_CID);
+                s.awaitTask(task, "completed");
+                return Map.of(NOT_A_UUID_CREATE_TASK, SimHttp.idOf(task));
+            })),
             Map.entry("distribution-create", NOTHING),
             Map.entry("distribution-create-duplicate", new Setup(TWO_WORKERS, s -> {
                 s.createDistribution(DIST_NAME, null);
@@ -78,6 +87,10 @@ final class ReplaySetups {
             Map.entry("tasks-bad-state", NOTHING),
             Map.entry("tasks-by-logging-cid", history()),
             Map.entry("tasks-by-logging-cid-contains", history()),
+            Map.entry("tasks-by-logging-cid-not-uuid", new Setup(TWO_WORKERS, s -> {
+                s.awaitTask(s.createDistribution("rec-7c2d8896", NOT_A_UUID_CID), "completed");
+                return Map.of();
+            })),
             Map.entry("tasks-count-only", history()),
             Map.entry("tasks-created-gte-ordered", history()),
             Map.entry("tasks-exclude-fields", history()),

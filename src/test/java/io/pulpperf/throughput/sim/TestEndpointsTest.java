@@ -21,12 +21,12 @@ class TestEndpointsTest {
     @Test
     void testTasksDispatchesOneFreshLockPerTaskAtTheConfiguredPace() {
         try (SimHttp s = SimHttp.fast(SHORT)) {
-            Response r = s.anonymous().header("Correlation-ID", "ingest-1").get("/pulp/test/tasks/");
+            Response r = s.anonymous().header("Correlation-ID", "1a9e0c3b5d7f4e21a3c5e7f9b1d3f5a7").get("/pulp/test/tasks/");
             assertThat(r.statusCode()).isEqualTo(200);
             int n = r.jsonPath().getInt("tasks_executed");
             assertThat(n).isBetween(1, 150 / 5 + 1);
             s.awaitIdle();
-            JsonNode page = s.get("tasks/?logging_cid=ingest-1&limit=1000");
+            JsonNode page = s.get("tasks/?logging_cid=1a9e0c3b5d7f4e21a3c5e7f9b1d3f5a7&limit=1000");
             assertThat(page.path("count").asInt()).isEqualTo(n);
             Set<String> locks = new HashSet<>();
             page.path("results").forEach(t -> {
@@ -41,10 +41,10 @@ class TestEndpointsTest {
     @Test
     void randomLockTasksUseOneOfThreeLocks() {
         try (SimHttp s = SimHttp.fast(SHORT)) {
-            int n = s.anonymous().header("Correlation-ID", "ingest-2").get("/pulp/test/random_lock_tasks/").jsonPath().getInt("tasks_executed");
+            int n = s.anonymous().header("Correlation-ID", "2b8f1d4c6e8a4f32b4d6f8a0c2e4a6b8").get("/pulp/test/random_lock_tasks/").jsonPath().getInt("tasks_executed");
             s.awaitIdle();
             Set<String> locks = new HashSet<>();
-            s.get("tasks/?logging_cid=ingest-2&limit=1000").path("results")
+            s.get("tasks/?logging_cid=2b8f1d4c6e8a4f32b4d6f8a0c2e4a6b8&limit=1000").path("results")
                     .forEach(t -> locks.add(t.path("reserved_resources_record").get(0).asText()));
             assertThat(n).isPositive();
             assertThat(locks).hasSizeBetween(1, 3);
@@ -54,8 +54,8 @@ class TestEndpointsTest {
     @Test
     void underPulpServicesApiRootWithDomainsTheViewsAreAtApiRootTest() {
         try (SimHttp s = SimHttp.fast(SHORT.withApiPath("/api/pulp/", true))) {
-            int n = s.anonymous().header("Correlation-ID", "ingest-3").get("/api/pulp/test/tasks/").jsonPath().getInt("tasks_executed");
-            assertThat(s.get("/api/pulp/default/api/v3/tasks/?logging_cid=ingest-3").path("count").asInt()).isEqualTo(n);
+            int n = s.anonymous().header("Correlation-ID", "3c7a2e5d7f9b4a43c5e7a9b1d3f5b7c9").get("/api/pulp/test/tasks/").jsonPath().getInt("tasks_executed");
+            assertThat(s.get("/api/pulp/default/api/v3/tasks/?logging_cid=3c7a2e5d7f9b4a43c5e7a9b1d3f5b7c9").path("count").asInt()).isEqualTo(n);
         }
     }
 
