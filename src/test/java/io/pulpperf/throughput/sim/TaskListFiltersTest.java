@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 @DisplayName("Task list filters, ordering, field selection and pagination")
 class TaskListFiltersTest {
     /** Two UUIDs (Pulp replaces any other Correlation-ID) that share all but their last digit. */
-    private static final String CID_PREFIX = "d1570000000040008000000000000000".substring(0, 31);
+    private static final String CID_PREFIX = "d157000000004000800000000000000";  // 31 hex digits
     private static final String CREATE = "pulpcore.app.tasks.base.general_create";
     private static final String DELETE = "pulpcore.app.tasks.base.ageneral_delete";
 
