@@ -43,9 +43,9 @@ command -v python3 >/dev/null || { echo "python3 is needed for the seed-style cl
 TIME=/usr/bin/time
 [ -x "$TIME" ] || TIME=""   # GNU time gives each client's CPU seconds; without it that column stays empty
 
-log "building (mvn -q -DskipTests compile)"
-mvn -B -q -DskipTests compile dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
-CP="target/classes:$(cat "$OUT/classpath.txt")"
+log "building (mvn -q -DskipTests test-compile: the benchmarks are src/bench/java, compiled with the tests)"
+mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" >/dev/null
+CP="target/classes:target/test-classes:$(cat "$OUT/classpath.txt")"
 
 # --- the machine -------------------------------------------------------------------------------
 {
