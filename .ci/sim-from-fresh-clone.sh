@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs README's standalone-simulator command exactly as README writes it, in a fresh clone of this
 # repository where nothing was built yet, checks that status/ answers, then stops the simulator by
-# its process group id (Maven and any child). Exits non-zero on any failure.
+# its process group id (Maven and any child). Exits non-zero on any failure. The clone holds the
+# committed HEAD: uncommitted changes are not part of the check.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 start_timeout=300   # a cold compile on a busy 2-core machine takes minutes

@@ -47,7 +47,12 @@ final class ChildMaven implements AutoCloseable {
     /** Copies the project in the working directory into a new temporary folder. */
     static ChildMaven copyOfThisProject(Path mvn) throws IOException {
         ChildMaven child = new ChildMaven(mvn, Files.createTempDirectory("pulp-child-build"));
-        for (String name : COPIED) copy(Path.of(name), child.project.resolve(name));
+        try {
+            for (String name : COPIED) copy(Path.of(name), child.project.resolve(name));
+        } catch (IOException | RuntimeException e) {
+            child.close();
+            throw e;
+        }
         return child;
     }
 
