@@ -92,8 +92,10 @@ class TaskThroughputTest {
             System.out.println(DbPreflight.describe(db, DbPreflight.check(db)));
         }
         if (settings.target().isSimulator()) {
+            // The embedded simulator accepts the credentials the run was given, a bearer token included.
             SimulatorConfig sim = SimulatorConfig.defaults().withWorkers(1)
                     .withCredentials(settings.target().credentials().username(), settings.target().credentials().password())
+                    .withToken(settings.target().credentials().token())
                     .withFailureRate(settings.simulator().failureRate());
             for (var e : settings.simulator().serviceTimes().entrySet()) sim = sim.withServiceTime(e.getKey(), e.getValue());
             simulator = PulpSimulator.start(sim);

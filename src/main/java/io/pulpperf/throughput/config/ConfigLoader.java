@@ -53,11 +53,9 @@ public final class ConfigLoader {
         this.baseDir = baseDir;
     }
 
-    /** Loads from this JVM's system properties and environment, relative to the working directory. */
+    /** Loads from this JVM's system properties (secrets from {@link SecretHolder}) and environment, relative to the working directory. */
     public static SuiteSettings fromSystem() {
-        Map<String, String> props = new LinkedHashMap<>();
-        System.getProperties().stringPropertyNames().forEach(k -> props.put(k, System.getProperty(k)));
-        return new ConfigLoader(props, System.getenv(), Path.of("")).load();
+        return new ConfigLoader(SecretHolder.systemProperties(), System.getenv(), Path.of("")).load();
     }
 
     public SuiteSettings load() {

@@ -2,8 +2,8 @@ package io.pulpperf.throughput.db;
 
 import io.pulpperf.throughput.config.ConfigException;
 import io.pulpperf.throughput.config.Durations;
+import io.pulpperf.throughput.config.SecretHolder;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,11 +20,9 @@ public final class DbSettingsLoader {
 
     private DbSettingsLoader() {}
 
-    /** From this JVM's system properties and environment. */
+    /** From this JVM's system properties (secrets from {@link SecretHolder}) and environment. */
     public static Optional<DbSettings> fromSystem() {
-        Map<String, String> props = new LinkedHashMap<>();
-        System.getProperties().stringPropertyNames().forEach(k -> props.put(k, System.getProperty(k)));
-        return load(props, System.getenv());
+        return load(SecretHolder.systemProperties(), System.getenv());
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 
 /**
  * Knobs of the embedded Pulp simulator. Built from code with the {@code with*} methods, or from
- * {@code sim.*} system properties with {@link #fromProperties} (what {@code mvn exec:java@pulp-sim}
+ * {@code sim.*} system properties with {@link #fromProperties} (what {@code mvn compile exec:java@pulp-sim}
  * uses). Property names, in order of the components:
  *
  * <ul>

@@ -3,7 +3,7 @@ package io.pulpperf.throughput.sim;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the simulator on its own: {@code mvn -q exec:java@pulp-sim -Dsim.port=24817 -Dsim.workers=2}.
+ * Runs the simulator on its own: {@code mvn -q compile exec:java@pulp-sim -Dsim.port=24817 -Dsim.workers=2}.
  * Prints the API root and runs until Ctrl-C or SIGTERM: the JVM's shutdown hook (run on SIGINT
  * and SIGTERM) stops the server and lets {@code main} return, so {@code exec:java} ends too.
  *

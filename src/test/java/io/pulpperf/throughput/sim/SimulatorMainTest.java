@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The standalone simulator in its own JVM, as {@code mvn exec:java@pulp-sim} runs it. */
+/** The standalone simulator in its own JVM, as {@code mvn compile exec:java@pulp-sim} runs it (.ci/sim-from-fresh-clone.sh runs that command). */
 @DisplayName("Standalone simulator starts, serves and stops on SIGTERM")
 class SimulatorMainTest {
 
