@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 
 /**
@@ -29,11 +30,20 @@ final class ParallelCreates {
     static void run(int count, int threads, PulpClient client, String what, IntConsumer create) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         List<Future<?>> futures = new ArrayList<>(count);
+        AtomicBoolean failed = new AtomicBoolean();
         RuntimeException failure = null;
         try {
             for (int i = 0; i < count; i++) {
                 int seq = i;
-                futures.add(pool.submit(() -> create.accept(seq)));
+                futures.add(pool.submit(() -> {
+                    if (failed.get()) return;  // another create failed for good: start no more
+                    try {
+                        create.accept(seq);
+                    } catch (RuntimeException e) {
+                        failed.set(true);
+                        throw e;
+                    }
+                }));
             }
             for (Future<?> f : futures) {
                 try {

@@ -121,6 +121,17 @@ final class ContentStore {
         return true;
     }
 
+    /**
+     * The names of every repository and distribution in every domain, distributions whose create
+     * task has not run yet included (so a test sees what a run will have left once they run).
+     */
+    synchronized List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (Row r : repositories.values()) names.add(String.valueOf(r.fields.get("name")));
+        for (String key : claimedDistributionNames.keySet()) names.add(key.substring(key.indexOf('|') + 1));
+        return names;
+    }
+
     private static Map<String, Object> fieldsIn(Row row, String domain) {
         return row != null && row.domain.equals(domain) ? row.fields : null;
     }
