@@ -71,7 +71,8 @@ public final class ScenarioRunner {
     /**
      * Runs the scenario. Throws before dispatch when it cannot start (endpoint, workers,
      * fixtures); after dispatch it returns a result, unless the suite itself fails (a bug, a full
-     * disk), and then what was measured so far is on disk in {@link #outputDir(Scenario)}.
+     * disk), and then what was measured so far is on disk in {@link #outputDir(Scenario)}. Once
+     * fixtures are begun, what the run created is removed however it ends (see {@link RunCleanup}).
      */
     public ScenarioResult run(Scenario scenario, Phases phases) throws Exception {
         String runId = CorrelationIds.newRun();
