@@ -318,6 +318,18 @@ public final class PulpClient {
         }, null);
     }
 
+    /**
+     * Cancels a task ({@code PATCH {"state":"canceled"}}), retried like a read: asking twice does
+     * no harm. A task already final (409) or gone (404) is fine: nothing of it is left to stop.
+     */
+    public void cancelTask(String href) {
+        URI url = resolveHref(href);
+        retried("PATCH", url, () -> spec("PATCH").contentType(ContentType.JSON).body("{\"state\":\"canceled\"}"), r -> {
+            if (r.statusCode() != 409 && r.statusCode() != 404) requireStatus(r, url, 200);
+            return null;
+        }, null);
+    }
+
     /** POSTs JSON to a path under the v3 root, once; returns the dispatched task's href when Pulp answered 202. */
     public Optional<String> post(String path, String jsonBody) {
         URI url = target.v3Root().resolve(path);

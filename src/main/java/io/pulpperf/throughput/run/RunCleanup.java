@@ -5,6 +5,8 @@ import io.pulpperf.throughput.pulp.DeadlinePassedException;
 import io.pulpperf.throughput.pulp.NamedObject;
 import io.pulpperf.throughput.pulp.PulpApiException;
 import io.pulpperf.throughput.pulp.PulpClient;
+import io.pulpperf.throughput.pulp.PulpTask;
+import io.pulpperf.throughput.pulp.TaskPage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,11 +19,15 @@ import java.util.Map;
  * after round: list the prefix, delete each object (retried like a read; one that fails does not
  * stop the others), wait for the delete tasks, list again; until a listing finds nothing while no
  * task of the run is still at work (it could create more), or the bound ends, or the API has
- * failed {@code deadRounds} rounds in a row. Only then is what is left reported.
+ * failed {@code deadRounds} rounds in a row. Only then is what is left reported. Tasks of the run
+ * still waiting can be canceled first, so a queue left by a timeout creates nothing afterwards.
  */
 final class RunCleanup {
     /** Rounds are paced by listings and waits; this only bounds their count. */
     private static final int MAX_ROUNDS = 1_000;
+    private static final int CANCEL_PAGE = 1_000;
+    /** Ten million waiting tasks at most, far more than a run dispatches. */
+    private static final int MAX_CANCEL_PAGES = 10_000;
 
     /**
      * How a cleanup ended.
@@ -43,18 +49,22 @@ final class RunCleanup {
     private final RunAwaiter awaiter;
     private final Duration pause;
     private final int deadRounds;
+    private final boolean cancelWaiting;
 
     /**
      * @param api        the client (with the cleanup's own Correlation-ID, bounded by the run's hard stop)
      * @param awaiter    waits for the cleanup's delete tasks
      * @param pause      between two rounds that dispatched nothing
      * @param deadRounds failed rounds in a row after which the API counts as gone
+     * @param cancelWaiting whether the run's tasks still waiting are canceled, because they would
+     *                      create objects after the cleanup (a run that timed out with a queue)
      */
-    RunCleanup(PulpClient api, RunAwaiter awaiter, Duration pause, int deadRounds) {
+    RunCleanup(PulpClient api, RunAwaiter awaiter, Duration pause, int deadRounds, boolean cancelWaiting) {
         this.api = api;
         this.awaiter = awaiter;
         this.pause = pause;
         this.deadRounds = deadRounds;
+        this.cancelWaiting = cancelWaiting;
     }
 
     /**
@@ -81,6 +91,11 @@ final class RunCleanup {
             rounds++;
             try {
                 busy = runTasks == null ? 0 : unfinished(runTasks);
+                if (busy > 0 && cancelWaiting) {
+                    String failed = cancelWaiting(runTasks, bound);
+                    if (failed != null) lastError = failed;
+                    busy = unfinished(runTasks);
+                }
                 left = list(listPaths, prefix);
                 if (left.isEmpty() && busy == 0) {
                     if (settled) break;
@@ -121,9 +136,38 @@ final class RunCleanup {
         return new Outcome(deleted, failedDeletes, rounds, left, busy, lastError);
     }
 
+    /**
+     * Cancels the run's tasks still waiting, page by page (a canceled task leaves the
+     * {@code state=waiting} list, so the first page is asked again); returns the last failure, or null.
+     */
+    private String cancelWaiting(Map<String, String> runTasks, Instant bound) {
+        Map<String, String> query = new LinkedHashMap<>(runTasks);
+        query.put("state", "waiting");
+        query.put("fields", "pulp_href,state,pulp_created");
+        query.put("limit", String.valueOf(CANCEL_PAGE));
+        String failed = null;
+        for (int page = 0; page < MAX_CANCEL_PAGES && Instant.now().isBefore(bound); page++) {
+            TaskPage waiting = api.tasks(query);
+            int canceled = 0;
+            for (PulpTask t : waiting.tasks()) {
+                try {
+                    api.cancelTask(t.href());
+                    canceled++;
+                } catch (DeadlinePassedException e) {
+                    throw e;
+                } catch (PulpApiException e) {
+                    failed = "canceling " + t.href() + ": " + e.getMessage();
+                }
+            }
+            if (canceled == 0 || !waiting.hasNext()) break;  // all done, or no progress to build on
+        }
+        return failed;
+    }
+
+    /** The run's tasks that may still create something: a canceling one never will. */
     private long unfinished(Map<String, String> runTasks) {
         Map<String, String> query = new LinkedHashMap<>(runTasks);
-        query.put("state__in", "waiting,running,canceling");
+        query.put("state__in", "waiting,running");
         query.put("fields", "pulp_href");
         query.put("limit", "1");
         return api.tasks(query).count();

@@ -294,7 +294,7 @@ public final class ScenarioRunner {
                 PulpClient api = client.until(bound);
                 RunAwaiter awaiter = new RunAwaiter(api, settings.pollInterval(), settings.limits().failedPolls(), settings.stallPeriod());
                 RunCleanup cleanup = new RunCleanup(api.withCorrelationId(cleanupId), awaiter, settings.pollInterval(),
-                        settings.limits().failedPolls());
+                        settings.limits().failedPolls(), workload.dispatchCreates());
                 Map<String, String> runTasks = result == null ? null : result.dispatch().cidEchoed()
                         ? RunFilter.byCorrelationId(runId).params() : null;
                 RunCleanup.Outcome outcome = cleanup.run(workload.listPaths(), prefix, runTasks,

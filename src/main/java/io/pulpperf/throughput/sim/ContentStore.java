@@ -41,6 +41,12 @@ final class ContentStore {
         return errors;
     }
 
+    /** Frees the name and base path a create claimed, if that create still holds them. */
+    synchronized void releaseDistribution(String domain, String name, String basePath, UUID id) {
+        claimedBasePaths.remove(domain + "|" + basePath, id);
+        claimedDistributionNames.remove(domain + "|" + name, id);
+    }
+
     /** Runs the create of a claimed distribution and returns its serialised row. */
     synchronized Map<String, Object> createDistribution(String domain, String v3Path, String contentPrefix, UUID id,
                                                         String name, String basePath, long nowMicros) {

@@ -89,6 +89,28 @@ class FixtureAndCleanupFaultTest {
     }
 
     @Test
+    @DisplayName("A timeout with creates still queued: the cleanup cancels them, deletes what exists, and nothing appears later")
+    void aQueueLeftByATimeoutIsCanceledSoNothingIsCreatedAfterTheCleanup() throws Exception {
+        // One worker, 500 ms a create: 30 queued creates need 15 s, three times the grace.
+        Limits shortGrace = new Limits(Duration.ofSeconds(2), Duration.ofSeconds(5), 4, 5, Duration.ofSeconds(5));
+        SimulatorConfig slowCreates = fastTasks().withWorkers(1).withServiceTime("general_create", "500ms");
+        try (SimulatedRun run = new SimulatedRun(slowCreates, out, shortGrace)) {
+            ScenarioResult r = run.run(SimulatedRun.scenario("queued", Workload.DISTRIBUTION_CREATE, 1, 30, 8)
+                    .withTimeout(Duration.ofSeconds(1)));
+
+            assertThat(r.finished()).isFalse();
+            assertThat(r.metrics().unfinished()).as("left queued by the timeout").isGreaterThan(20);
+            long canceled = run.client.tasks(java.util.Map.of("logging_cid", r.runId(), "state", "canceled", "limit", "1")).count();
+            assertThat(canceled).as("the queued creates were canceled").isPositive();
+            assertThat(r.problems()).noneMatch(p -> p.startsWith("cleanup failed"));
+            Thread.sleep(1000);  // two creates' worth: a create that had not been stopped would have run by now
+            assertThat(leftOf(run)).as("nothing of the run, then or now").isZero();
+            assertThat(run.client.tasks(java.util.Map.of("logging_cid", r.runId(), "state__in", "waiting,running", "limit", "1"))
+                    .count()).isZero();
+        }
+    }
+
+    @Test
     @DisplayName("Deletes refused for good: after the bounded rounds, the count, the names and the DELETE requests, without credentials")
     void whatCannotBeDeletedIsNamedWithTheRequestsThatRemoveIt() throws Exception {
         Limits limits = new Limits(Duration.ofSeconds(2), Duration.ofSeconds(5), 2, 3, Duration.ofSeconds(30));
