@@ -20,7 +20,8 @@ import java.util.Map;
  * stop the others), wait for the delete tasks, list again; until a listing finds nothing while no
  * task of the run is still at work (it could create more), or the bound ends, or the API has
  * failed {@code deadRounds} rounds in a row. Only then is what is left reported. Tasks of the run
- * still waiting can be canceled first, so a queue left by a timeout creates nothing afterwards.
+ * that would create objects are canceled while still waiting, so a queue left by a timeout
+ * creates nothing afterwards.
  */
 final class RunCleanup {
     /** Rounds are paced by listings and waits; this only bounds their count. */
@@ -49,28 +50,26 @@ final class RunCleanup {
     private final RunAwaiter awaiter;
     private final Duration pause;
     private final int deadRounds;
-    private final boolean cancelWaiting;
 
     /**
      * @param api        the client (with the cleanup's own Correlation-ID, bounded by the run's hard stop)
      * @param awaiter    waits for the cleanup's delete tasks
      * @param pause      between two rounds that dispatched nothing
      * @param deadRounds failed rounds in a row after which the API counts as gone
-     * @param cancelWaiting whether the run's tasks still waiting are canceled, because they would
-     *                      create objects after the cleanup (a run that timed out with a queue)
      */
-    RunCleanup(PulpClient api, RunAwaiter awaiter, Duration pause, int deadRounds, boolean cancelWaiting) {
+    RunCleanup(PulpClient api, RunAwaiter awaiter, Duration pause, int deadRounds) {
         this.api = api;
         this.awaiter = awaiter;
         this.pause = pause;
         this.deadRounds = deadRounds;
-        this.cancelWaiting = cancelWaiting;
     }
 
     /**
      * @param listPaths   where the run's objects are listed
      * @param prefix      the run's name prefix
-     * @param runTasks    task list parameters selecting the run's own tasks, or null when none was dispatched
+     * @param runTasks    task list parameters selecting the run's own tasks when they create objects: those
+     *                    still waiting are canceled (a queue left by a timeout would create after the
+     *                    cleanup), those running are waited for; null when there are none such
      * @param cleanupTasks task list parameters selecting the cleanup's delete tasks
      * @param settle      when not zero, a listing that finds nothing is repeated once this much later: a
      *                    request the server held past the client's timeout may still create an object
@@ -91,7 +90,7 @@ final class RunCleanup {
             rounds++;
             try {
                 busy = runTasks == null ? 0 : unfinished(runTasks);
-                if (busy > 0 && cancelWaiting) {
+                if (busy > 0) {
                     String failed = cancelWaiting(runTasks, bound);
                     if (failed != null) lastError = failed;
                     busy = unfinished(runTasks);

@@ -294,8 +294,9 @@ public final class ScenarioRunner {
                 PulpClient api = client.until(bound);
                 RunAwaiter awaiter = new RunAwaiter(api, settings.pollInterval(), settings.limits().failedPolls(), settings.stallPeriod());
                 RunCleanup cleanup = new RunCleanup(api.withCorrelationId(cleanupId), awaiter, settings.pollInterval(),
-                        settings.limits().failedPolls(), workload.dispatchCreates());
-                Map<String, String> runTasks = result == null ? null : result.dispatch().cidEchoed()
+                        settings.limits().failedPolls());
+                // Tasks that create objects must be stopped or done before "nothing left" holds; found by the run's id.
+                Map<String, String> runTasks = workload.dispatchCreates() && result != null && result.dispatch().cidEchoed()
                         ? RunFilter.byCorrelationId(runId).params() : null;
                 RunCleanup.Outcome outcome = cleanup.run(workload.listPaths(), prefix, runTasks,
                         RunFilter.byCorrelationId(cleanupId).params(), settle(workload, result), bound);
