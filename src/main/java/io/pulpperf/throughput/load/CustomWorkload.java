@@ -3,6 +3,7 @@ package io.pulpperf.throughput.load;
 import io.pulpperf.throughput.config.CustomRequest;
 import io.pulpperf.throughput.config.Target;
 import io.pulpperf.throughput.pulp.PulpClient;
+import java.util.List;
 import java.util.Optional;
 
 /** A request from config, with {@code {run}} and {@code {seq}} filled in, answered by 202 {"task": href}. */
@@ -37,8 +38,13 @@ final class CustomWorkload implements Workload {
     }
 
     @Override
-    public int cleanup(PulpClient client, String runName) {
-        return 0;  // the suite does not know what a custom request creates
+    public boolean dispatchCreates() {
+        return false;  // unknown, and nothing is listed for it anyway
+    }
+
+    @Override
+    public List<String> listPaths() {
+        return List.of();  // the suite does not know what a custom request creates
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.pulpperf.throughput.load;
 
 import io.pulpperf.throughput.config.Target;
 import io.pulpperf.throughput.pulp.PulpClient;
+import java.util.List;
 import java.util.Optional;
 
 /** POST distributions/file/file/: one {@code general_create} task per request. */
@@ -39,8 +40,13 @@ final class DistributionCreateWorkload implements Workload {
     }
 
     @Override
-    public int cleanup(PulpClient client, String runName) {
-        return client.deleteByNamePrefix(LIST_PATH, runName + "-");
+    public boolean dispatchCreates() {
+        return true;  // each accepted request creates a distribution, even one whose answer never came
+    }
+
+    @Override
+    public List<String> listPaths() {
+        return List.of(LIST_PATH);
     }
 
     @Override

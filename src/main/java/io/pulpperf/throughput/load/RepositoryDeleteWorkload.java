@@ -1,14 +1,9 @@
 package io.pulpperf.throughput.load;
 
 import io.pulpperf.throughput.config.Target;
-import io.pulpperf.throughput.pulp.PulpApiException;
 import io.pulpperf.throughput.pulp.PulpClient;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -32,32 +27,8 @@ final class RepositoryDeleteWorkload implements Workload {
     @Override
     public void prepare(PulpClient client, String runName, int tasks, int concurrency) {
         hrefs = new AtomicReferenceArray<>(tasks);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, 16));
-        try {
-            Future<?>[] futures = new Future<?>[tasks];
-            for (int i = 0; i < tasks; i++) {
-                int seq = i;
-                futures[i] = pool.submit(() -> hrefs.set(seq, client.createRepository(runName + "-" + seq)));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof PulpApiException api) throw api;
-                    throw new IllegalStateException("creating repositories failed: " + e.getCause(), e.getCause());
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating repositories", e);
-        } finally {
-            pool.shutdownNow();
-            try {
-                pool.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ParallelCreates.run(tasks, Math.min(concurrency, 16), client, "repositories",
+                seq -> hrefs.set(seq, client.createRepository(runName + "-" + seq)));
     }
 
     @Override
@@ -76,8 +47,13 @@ final class RepositoryDeleteWorkload implements Workload {
     }
 
     @Override
-    public int cleanup(PulpClient client, String runName) {
-        return client.deleteByNamePrefix(LIST_PATH, runName + "-");
+    public boolean dispatchCreates() {
+        return false;  // its requests delete
+    }
+
+    @Override
+    public List<String> listPaths() {
+        return List.of(LIST_PATH);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.pulpperf.throughput.load;
 import io.pulpperf.throughput.config.Target;
 import io.pulpperf.throughput.pulp.PulpClient;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,8 +43,13 @@ final class TaskIngestionWorkload implements Workload {
     }
 
     @Override
-    public int cleanup(PulpClient client, String runName) {
-        return 0;  // no-op tasks create nothing
+    public boolean dispatchCreates() {
+        return false;  // no-op tasks
+    }
+
+    @Override
+    public List<String> listPaths() {
+        return List.of();  // no-op tasks create nothing
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.pulpperf.throughput.load;
 
 import io.pulpperf.throughput.pulp.PulpClient;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,8 +26,17 @@ public interface Workload {
      */
     boolean nudge(PulpClient client, String runName);
 
-    /** Deletes what this run created; returns how many deletions were requested. */
-    int cleanup(PulpClient client, String runName);
+    /**
+     * The list endpoints (under the v3 root) where what a run creates is found by the run's name
+     * prefix, so it can be deleted however the run ended; empty when it creates nothing the suite knows of.
+     */
+    List<String> listPaths();
+
+    /**
+     * Whether the dispatched requests themselves create objects: then a request whose answer never
+     * came may still create one after the run, and the cleanup looks once more a while later.
+     */
+    boolean dispatchCreates();
 
     /** The task name filter to use when the server does not echo correlation ids, if known. */
     Optional<String> taskNameContains();

@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The suite's calls to Pulp's REST API other than the dispatch hot path: status, task pages,
@@ -101,6 +103,15 @@ public final class PulpClient {
                 .setParam("http.connection-manager.timeout", Math.max(1, read.toMillis()));
     }
 
+    /**
+     * The longest one call of this client can take with all its tries, pauses and timeouts: a
+     * safe bound for waiting on calls in flight.
+     */
+    public Duration longestCall() {
+        Duration pause = retry.maxDelay().compareTo(retry.maxRetryAfter()) >= 0 ? retry.maxDelay() : retry.maxRetryAfter();
+        return connectTimeout.plus(readTimeout).multipliedBy(retry.attempts()).plus(pause.multipliedBy(retry.attempts() - 1));
+    }
+
     /** Requests this client (and its correlation-id views) sent, and how many were retries. */
     public RequestCounter counter() {
         return counter;
@@ -137,7 +148,17 @@ public final class PulpClient {
         Credentials c = target.credentials();
         if (!c.hasPassword() || c.token() != null) return;  // a bearer token is used as it is
         URI url = target.v3Root().resolve("login/");
-        Response r = call("POST", url, spec("POST").body("{}").contentType(ContentType.JSON));
+        Response r;
+        try {
+            // A second session is harmless, so a transient answer is retried like a read.
+            r = retried("POST", url, () -> spec("POST").body("{}").contentType(ContentType.JSON), answer -> {
+                if (RetryPolicy.retryable(answer.statusCode())) requireStatus(answer, url, 201);
+                return answer;
+            }, null);
+        } catch (PulpApiException e) {
+            if (e.status() < 0) throw e;
+            return;  // still 5xx/429 after every try: Basic auth works on every Pulp
+        }
         if (r.statusCode() == 201 && r.getCookie("sessionid") != null && r.getCookie("csrftoken") != null) {
             auth = auth.withSession(r.getCookie("sessionid"), r.getCookie("csrftoken"));
         } else if (r.statusCode() == 401 || r.statusCode() == 403) {
@@ -172,23 +193,40 @@ public final class PulpClient {
      * A read-only GET, retried per the policy on no answer, 429, 5xx and unparsable bodies; the
      * last failure is thrown when the tries run out.
      */
-    private <T> T read(URI url, java.util.function.Supplier<RequestSpecification> spec,
-                       java.util.function.Function<Response, T> parse) {
+    private <T> T read(URI url, Supplier<RequestSpecification> spec, Function<Response, T> parse) {
+        return retried("GET", url, spec, r -> {
+            requireStatus(r, url, 200);
+            return parse.apply(r);
+        }, null);
+    }
+
+    /**
+     * One call, tried again per the policy while it fails transiently: no answer, 429, 5xx, or a
+     * 2xx whose body {@code answer} could not read. After an unclear failure (the call may have
+     * taken effect: no answer, 5xx, a broken 2xx), {@code beforeRetry} (when given) runs before the
+     * next try and may end the call with what it finds, so a write is never made twice. The last
+     * failure is thrown when the tries run out.
+     */
+    private <T> T retried(String method, URI url, Supplier<RequestSpecification> spec, Function<Response, T> answer,
+                          Function<PulpApiException, Optional<T>> beforeRetry) {
         PulpApiException last = null;
         int failedTries = 0;
         for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
             String retryAfter = null;
             try {
+                if (last != null && beforeRetry != null && unclear(last)) {
+                    Optional<T> found = beforeRetry.apply(last);
+                    if (found.isPresent()) return found.get();
+                }
                 int thisTry = attempt;
-                Response r = counted(() -> call("GET", url, spec.get()), thisTry);
-                if (r.statusCode() == 200) return parse.apply(r);
+                Response r = counted(() -> call(method, url, spec.get()), thisTry);
                 retryAfter = r.header("Retry-After");
-                requireStatus(r, url, 200);
+                return answer.apply(r);
             } catch (DeadlinePassedException e) {
                 if (last == null) throw e;
                 break;  // the tries so far failed: their error says more
             } catch (PulpApiException e) {
-                if (e.status() >= 0 && !RetryPolicy.retryable(e.status()) && e.status() != 200) throw e;
+                if (!transientFailure(e)) throw e;
                 last = e;
                 failedTries = attempt;
             }
@@ -201,7 +239,17 @@ public final class PulpClient {
                 last.status());
     }
 
-    private Response counted(java.util.function.Supplier<Response> call, int attempt) {
+    /** No answer, 429, 5xx, or a 2xx whose body could not be read: worth another try. */
+    private static boolean transientFailure(PulpApiException e) {
+        return e.status() < 0 || RetryPolicy.retryable(e.status()) || (e.status() >= 200 && e.status() < 300);
+    }
+
+    /** A failure after which the call may or may not have taken effect (429 says it did not). */
+    private static boolean unclear(PulpApiException e) {
+        return e.status() < 0 || e.status() >= 500 || (e.status() >= 200 && e.status() < 300);
+    }
+
+    private Response counted(Supplier<Response> call, int attempt) {
         requireTimeLeft();  // before counting: a call that cannot start is not a request
         counter.record(attempt > 1);
         return call.get();
@@ -216,24 +264,73 @@ public final class PulpClient {
         }
     }
 
-    /** Creates a file repository (synchronous, 201) and returns its href. */
+    /** Creates a file repository (synchronous, 201) and returns its href; retried safely, see {@link #createNamed}. */
     public String createRepository(String name) {
-        URI url = target.v3Root().resolve("repositories/file/file/");
-        Response r = call("POST", url, spec("POST").contentType(ContentType.JSON).body(Map.of("name", name)));
-        requireStatus(r, url, 201);
-        return json(r, url).path("pulp_href").asText();
+        return createNamed("repositories/file/file/", name, Map.of("name", name));
     }
 
-    /** Deletes a resource by href; returns the href of the task Pulp dispatched for it, if any. */
+    /**
+     * Creates an object whose name is unique (synchronously, 201) and returns its href, retried
+     * like a read. After an unclear answer the object may exist, so it is looked up by name before
+     * the next try, and a 400 "must be unique" then means it does: no retry makes a duplicate.
+     *
+     * @param listPath the list endpoint under the v3 root, where the object is created and listed
+     */
+    public String createNamed(String listPath, String name, Map<String, ?> body) {
+        URI url = target.v3Root().resolve(listPath);
+        boolean[] unclearBefore = {false};
+        return retried("POST", url, () -> spec("POST").contentType(ContentType.JSON).body(body), r -> {
+            if (r.statusCode() == 400 && unclearBefore[0] && r.asString().contains("must be unique")) {
+                return findByName(listPath, name).orElseThrow(() -> new PulpApiException("POST " + url.getPath()
+                        + " answered that the name " + name + " is taken, yet no object of that name is listed", 400));
+            }
+            requireStatus(r, url, 201);
+            return json(r, url).path("pulp_href").asText();
+        }, unclear -> {
+            unclearBefore[0] = true;
+            return findByName(listPath, name);
+        });
+    }
+
+    /** The href of the object of exactly this name under a list path, if there is one (a read, retried). */
+    public Optional<String> findByName(String listPath, String name) {
+        URI url = target.v3Root().resolve(listPath);
+        JsonNode root = read(url, () -> spec("GET").queryParam("name", name).queryParam("fields", "pulp_href,name")
+                .queryParam("limit", 2), r -> json(r, url));
+        for (JsonNode row : root.path("results")) {
+            if (row.path("name").asText().equals(name) && row.path("pulp_href").isTextual()) {
+                return Optional.of(row.path("pulp_href").asText());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Deletes a resource by href, retried like a read (a 404 means it is gone already); returns
+     * the href of the task Pulp dispatched for it, if any.
+     */
     public Optional<String> delete(String href) {
         URI url = resolveHref(href);
-        Response r = call("DELETE", url, spec("DELETE"));
-        if (r.statusCode() == 404 || r.statusCode() == 204) return Optional.empty();
-        requireStatus(r, url, 202);
-        return Optional.ofNullable(json(r, url).path("task").textValue());
+        return retried("DELETE", url, () -> spec("DELETE"), r -> {
+            if (r.statusCode() == 404 || r.statusCode() == 204) return Optional.<String>empty();
+            requireStatus(r, url, 202);
+            return Optional.ofNullable(json(r, url).path("task").textValue());
+        }, null);
     }
 
-    /** POSTs JSON to a path under the v3 root; returns the dispatched task's href when Pulp answered 202. */
+    /**
+     * Cancels a task ({@code PATCH {"state":"canceled"}}), retried like a read: asking twice does
+     * no harm. A task already final (409) or gone (404) is fine: nothing of it is left to stop.
+     */
+    public void cancelTask(String href) {
+        URI url = resolveHref(href);
+        retried("PATCH", url, () -> spec("PATCH").contentType(ContentType.JSON).body("{\"state\":\"canceled\"}"), r -> {
+            if (r.statusCode() != 409 && r.statusCode() != 404) requireStatus(r, url, 200);
+            return null;
+        }, null);
+    }
+
+    /** POSTs JSON to a path under the v3 root, once; returns the dispatched task's href when Pulp answered 202. */
     public Optional<String> post(String path, String jsonBody) {
         URI url = target.v3Root().resolve(path);
         Response r = call("POST", url, spec("POST").contentType(ContentType.JSON).body(jsonBody));
@@ -241,41 +338,46 @@ public final class PulpClient {
         return Optional.ofNullable(json(r, url).path("task").textValue());
     }
 
-    /** Deletes what a run created under a list path, found by its own name prefix; returns how many. */
-    public int deleteByNamePrefix(String listPath, String prefix) {
-        return deleteAll(hrefsByNamePrefix(listPath, prefix));
-    }
-
-    /** Deletes every href (404s are fine: already gone); returns how many were requested. */
-    public int deleteAll(List<String> hrefs) {
-        hrefs.forEach(this::delete);
-        return hrefs.size();
-    }
-
     /** Fails before any load, naming what is missing, when {@code GET url} answers 404 (or 401/403). */
     public void requireEndpoint(URI url, String what) {
         requireEndpoint(url, what, "GET");
     }
 
-    /** Like {@link #requireEndpoint(URI, String)} with another method (OPTIONS for views that act on GET). */
+    /**
+     * Like {@link #requireEndpoint(URI, String)} with another method (OPTIONS for views that act on
+     * GET); transient answers are retried like a read's.
+     */
     public void requireEndpoint(URI url, String what, String method) {
-        RequestSpecification spec = spec(method);
-        if (method.equals("GET")) spec.queryParam("limit", 1);
-        Response r = call(method, url, spec);
-        if (r.statusCode() == 404) {
-            throw new PulpApiException("the server has no " + url.getPath() + ": " + what + " is not there; check "
-                    + "-Dpulp.apiRoot, -Dpulp.apiPath and -Dpulp.domain, and that the plugin is installed", 404);
-        }
-        if (r.statusCode() == 401 || r.statusCode() == 403) requireStatus(r, url, 200);
-        if (r.statusCode() >= 500) {
-            throw new PulpApiException(method + " " + url.getPath() + " answered " + r.statusCode() + " before any load: "
-                    + what + " does not work on this server", r.statusCode());
+        try {
+            retried(method, url, () -> {
+                RequestSpecification spec = spec(method);
+                if (method.equals("GET")) spec.queryParam("limit", 1);
+                return spec;
+            }, r -> {
+                if (r.statusCode() == 404) {
+                    throw new PulpApiException("the server has no " + url.getPath() + ": " + what + " is not there; check "
+                            + "-Dpulp.apiRoot, -Dpulp.apiPath and -Dpulp.domain, and that the plugin is installed", 404);
+                }
+                if (r.statusCode() == 401 || r.statusCode() == 403) requireStatus(r, url, 200);
+                if (r.statusCode() >= 500 || r.statusCode() == 429) {
+                    throw new PulpApiException(method + " " + url.getPath() + " answered " + r.statusCode() + " before any load: "
+                            + what + " does not work on this server", r.statusCode());
+                }
+                return null;
+            }, null);
+        } catch (PulpApiException e) {
+            if (e.status() != 429) throw e;  // throttled on every try, yet there: the endpoint exists
         }
     }
 
     /** Hrefs of the rows of a list endpoint (relative to the v3 root) whose name starts with this prefix. */
     public List<String> hrefsByNamePrefix(String listPath, String prefix) {
-        List<String> hrefs = new ArrayList<>();
+        return objectsByNamePrefix(listPath, prefix).stream().map(NamedObject::href).toList();
+    }
+
+    /** The rows of a list endpoint (relative to the v3 root) whose name starts with this prefix, page by page. */
+    public List<NamedObject> objectsByNamePrefix(String listPath, String prefix) {
+        List<NamedObject> found = new ArrayList<>();
         URI url = target.v3Root().resolve(listPath);
         int offset = 0;
         for (int page = 0; page < 10_000; page++) {
@@ -283,12 +385,13 @@ public final class PulpClient {
             JsonNode root = read(url, () -> spec("GET").queryParam("name__startswith", prefix)
                     .queryParam("fields", "pulp_href,name").queryParam("limit", 1000).queryParam("offset", from), r -> json(r, url));
             for (JsonNode row : root.path("results")) {
-                if (row.path("name").asText().startsWith(prefix)) hrefs.add(row.path("pulp_href").asText());
+                String name = row.path("name").asText();
+                if (name.startsWith(prefix)) found.add(new NamedObject(name, row.path("pulp_href").asText()));
             }
             if (!root.path("next").isTextual()) break;
             offset += 1000;
         }
-        return hrefs;
+        return found;
     }
 
     /** An href such as {@code /pulp/api/v3/tasks/…/} as an absolute URL on the target. */

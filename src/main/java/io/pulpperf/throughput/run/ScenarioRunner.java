@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs one scenario end to end: endpoint check, workers, fixtures, dispatch, wait, collect,
@@ -70,7 +71,8 @@ public final class ScenarioRunner {
     /**
      * Runs the scenario. Throws before dispatch when it cannot start (endpoint, workers,
      * fixtures); after dispatch it returns a result, unless the suite itself fails (a bug, a full
-     * disk), and then what was measured so far is on disk in {@link #outputDir(Scenario)}.
+     * disk), and then what was measured so far is on disk in {@link #outputDir(Scenario)}. Once
+     * fixtures are begun, what the run created is removed however it ends (see {@link RunCleanup}).
      */
     public ScenarioResult run(Scenario scenario, Phases phases) throws Exception {
         String runId = CorrelationIds.newRun();
@@ -100,23 +102,58 @@ public final class ScenarioRunner {
             online = phases.phase("Bring " + scenario.workers() + " workers online", () -> workers.ensure(scenario.workers()));
             checkWorkers(scenario, online, notes);
         }
-        phases.phase("Prepare fixtures (not measured)", () -> {
-            workload.prepare(client, runName, scenario.tasks(), scenario.concurrency());
-            return null;
-        });
+        // From here on the run may leave objects behind: they are removed however it ends.
+        ScenarioResult result = null;
+        Instant hardStop = null;
+        Throwable failure = null;
+        try {
+            phases.phase("Prepare fixtures (not measured)", () -> {
+                workload.prepare(client, runName, scenario.tasks(), scenario.concurrency());
+                return null;
+            });
 
-        Instant deadline = Instant.now().plus(scenario.timeout());
-        // Collection and cleanup fit in the grace (a minute by default), so no scenario outlives its timeout by more.
-        Instant hardStop = deadline.plus(settings.limits().grace());
-        try (RunArtifacts files = new RunArtifacts()) {
-            return measure(scenario, phases, runId, runName, dir, workload, backlog, online, deadline, hardStop, files,
-                    problems, notes, readsBefore);
+            Instant deadline = Instant.now().plus(scenario.timeout());
+            // Collection and cleanup fit in the grace (a minute by default), so no scenario outlives its timeout by more.
+            hardStop = deadline.plus(settings.limits().grace());
+            try (RunArtifacts files = new RunArtifacts()) {
+                result = measure(scenario, phases, runId, runName, dir, workload, backlog, online, deadline, hardStop, files,
+                        problems, notes);
+            }
+            return result;
+        } catch (Exception | Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            if (settings.cleanup()) {
+                // Without fixtures ready there is no hard stop yet: the cleanup gets the grace from now.
+                Instant bound = hardStop != null ? hardStop : Instant.now().plus(settings.limits().grace());
+                String left = cleanup(workload, runId, runName, phases, result, bound, notes);
+                if (left != null) report(left, result, failure, problems);
+            }
+            if (result != null) notes.add(requestsNote(readsBefore));
         }
+    }
+
+    /** What the cleanup could not remove, where the user sees it: the result's problems, or the console next to the failure. */
+    private void report(String left, ScenarioResult result, Throwable failure, List<String> problems) {
+        if (result != null) {
+            problems.add(left);
+            return;
+        }
+        console.println(left);
+        if (failure != null) failure.addSuppressed(new IllegalStateException(left));
+    }
+
+    private String requestsNote(RequestCounter.Count before) {
+        RequestCounter.Count reads = client.counter().count().minus(before);
+        return "The suite's own requests besides dispatch (status, task pages, lists, fixtures, cleanup): " + reads.requests()
+                + " requests, " + reads.retries() + " of them retries after 5xx, 429, malformed answers or no answer (at most "
+                + settings.limits().readTries() + " tries each).";
     }
 
     private ScenarioResult measure(Scenario scenario, Phases phases, String runId, String runName, Path dir, Workload workload,
                                    boolean backlog, int onlineBefore, Instant deadline, Instant hardStop, RunArtifacts files,
-                                   List<String> problems, List<String> notes, RequestCounter.Count readsBefore) throws Exception {
+                                   List<String> problems, List<String> notes) throws Exception {
         int online = onlineBefore;
         // After dispatch every call of the suite ends by the hard stop, however the server behaves.
         PulpClient api = client.until(hardStop);
@@ -195,11 +232,6 @@ public final class ScenarioRunner {
         if (metrics.unfinished() > 0) {
             problems.add(metrics.unfinished() + " tasks were still waiting or running when collected, e.g. " + metrics.unfinishedHrefs());
         }
-        if (settings.cleanup()) cleanup(api, workload, awaiter, runId, runName, phases, problems, hardStop);
-        RequestCounter.Count reads = client.counter().count().minus(readsBefore);
-        notes.add("The suite's own reads of the API (status, task pages, lists): " + reads.requests() + " requests, "
-                + reads.retries() + " of them retries after 5xx, 429, malformed answers or no answer (at most "
-                + settings.limits().readTries() + " tries each).");
         return new ScenarioResult(scenario, runId, online, dispatch, metrics, wait.finished(), problems, notes, rawCsv,
                 dispatchCsv, targetLabel);
     }
@@ -244,23 +276,50 @@ public final class ScenarioRunner {
         }
     }
 
-    private void cleanup(PulpClient api, Workload workload, RunAwaiter awaiter, String runId, String runName, Phases phases,
-                         List<String> problems, Instant hardStop) {
+    /**
+     * Removes what the run created, by its name prefix, within {@code bound}; returns what is left
+     * in words (with the requests that remove it), or null when nothing is.
+     *
+     * @param result the run's result, or null when it ended before one (a fixture failure, an exception)
+     */
+    private String cleanup(Workload workload, String runId, String runName, Phases phases, ScenarioResult result,
+                           Instant bound, List<String> notes) {
+        if (workload.listPaths().isEmpty()) return null;
+        String prefix = runName + "-";
         try {
-            phases.phase("Clean up what the run created (not measured)", () -> {
+            return phases.phase("Clean up what the run created (not measured)", () -> {
                 // Its own correlation id: cleanup tasks are never counted, and the next scenario
                 // starts only once they are done, so they do not queue in front of its tasks.
                 String cleanupId = CorrelationIds.derived(runId, "cleanup");
-                int deleted = workload.cleanup(api.withCorrelationId(cleanupId), runName);
-                Duration left = Duration.between(Instant.now(), hardStop);
-                if (deleted > 0 && left.compareTo(Duration.ofSeconds(1)) > 0) {
-                    RunAwaiter.Outcome done = awaiter.awaitFinished(RunFilter.byCorrelationId(cleanupId).params(), left, n -> { });
-                    if (!done.finished()) problems.add("cleanup tasks did not finish in time: " + done.problem());
+                PulpClient api = client.until(bound);
+                RunAwaiter awaiter = new RunAwaiter(api, settings.pollInterval(), settings.limits().failedPolls(), settings.stallPeriod());
+                RunCleanup cleanup = new RunCleanup(api.withCorrelationId(cleanupId), awaiter, settings.pollInterval(),
+                        settings.limits().failedPolls());
+                // Tasks that create objects must be stopped or done before "nothing left" holds; found by the run's id.
+                Map<String, String> runTasks = workload.dispatchCreates() && result != null && result.dispatch().cidEchoed()
+                        ? RunFilter.byCorrelationId(runId).params() : null;
+                RunCleanup.Outcome outcome = cleanup.run(workload.listPaths(), prefix, runTasks,
+                        RunFilter.byCorrelationId(cleanupId).params(), settle(workload, result), bound);
+                if (outcome.deleted() > 0 || outcome.failedDeletes() > 0) {
+                    notes.add("Cleanup: " + outcome.deleted() + " objects of the run deleted in " + outcome.rounds() + " rounds"
+                            + (outcome.failedDeletes() == 0 ? "" : " (" + outcome.failedDeletes() + " deletes failed and were tried "
+                            + "again in a later round)") + (outcome.clean() ? "; nothing left." : "."));
                 }
-                return deleted;
+                return outcome.clean() ? null : LeftoverReport.of(outcome, prefix, workload.listPaths(), settings.target().v3Root(),
+                        settings.target().baseUrl());
             });
         } catch (Exception e) {
-            problems.add("cleanup failed (remove objects named " + runName + "-* by hand): " + e.getMessage());
+            return "cleanup failed (remove objects named " + prefix + "* by hand): " + e.getMessage();
         }
+    }
+
+    /**
+     * A request answered by nothing or by 5xx may still create an object after the cleanup's
+     * listing: when the workload's requests create, a clean listing is confirmed one read timeout later.
+     */
+    private Duration settle(Workload workload, ScenarioResult result) {
+        if (!workload.dispatchCreates()) return Duration.ZERO;
+        boolean unclear = result == null || result.dispatch().byStatus().keySet().stream().anyMatch(s -> s < 0 || s >= 500);
+        return unclear ? settings.limits().readTimeout() : Duration.ZERO;
     }
 }

@@ -41,6 +41,12 @@ final class ContentStore {
         return errors;
     }
 
+    /** Frees the name and base path a create claimed, if that create still holds them. */
+    synchronized void releaseDistribution(String domain, String name, String basePath, UUID id) {
+        claimedBasePaths.remove(domain + "|" + basePath, id);
+        claimedDistributionNames.remove(domain + "|" + name, id);
+    }
+
     /** Runs the create of a claimed distribution and returns its serialised row. */
     synchronized Map<String, Object> createDistribution(String domain, String v3Path, String contentPrefix, UUID id,
                                                         String name, String basePath, long nowMicros) {
@@ -119,6 +125,17 @@ final class ContentStore {
         if (row == null || !row.domain.equals(domain)) return false;
         repositories.remove(id);
         return true;
+    }
+
+    /**
+     * The names of every repository and distribution in every domain, distributions whose create
+     * task has not run yet included (so a test sees what a run will have left once they run).
+     */
+    synchronized List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (Row r : repositories.values()) names.add(String.valueOf(r.fields.get("name")));
+        for (String key : claimedDistributionNames.keySet()) names.add(key.substring(key.indexOf('|') + 1));
+        return names;
     }
 
     private static Map<String, Object> fieldsIn(Row row, String domain) {

@@ -81,12 +81,20 @@ final class ContentViews {
         String v3 = req.v3Path();
         String contentPrefix = "/pulp/content/" + (config.domainEnabled() ? domain + "/" : "");
         // 3.105 as recorded (task-completed.json): exclusive on the domain's base paths, shared on its distributions.
+        SimTask.TaskAction create = new SimTask.TaskAction() {
+            @Override
+            public SimTask.Outcome run(long finish) {
+                Map<String, Object> row = store.createDistribution(domain, v3, contentPrefix, id, name, basePath, finish - 150_000);
+                return SimTask.Outcome.created((String) row.get("pulp_href"), row);
+            }
+
+            @Override
+            public void abandoned() {
+                store.releaseDistribution(domain, name, basePath, id);  // a create that never ran leaves its name free
+            }
+        };
         TaskSnapshot task = engine.dispatch(new TaskEngine.TaskRequest(CREATE_TASK, domain, ex.correlationId, req.userHref(),
-                List.of(domains.pdrn(domain, "distribution.base_path")), List.of(domains.pdrn(domain, "distributions")),
-                finish -> {
-                    Map<String, Object> row = store.createDistribution(domain, v3, contentPrefix, id, name, basePath, finish - 150_000);
-                    return SimTask.Outcome.created((String) row.get("pulp_href"), row);
-                }));
+                List.of(domains.pdrn(domain, "distribution.base_path")), List.of(domains.pdrn(domain, "distributions")), create));
         accepted(req, task);
     }
 

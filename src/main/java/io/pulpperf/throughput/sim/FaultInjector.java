@@ -21,6 +21,7 @@ final class FaultInjector {
     private volatile boolean switchedDown;
     private Random random;
     private final Map<FaultPlan.Kind, Long> injected = new EnumMap<>(FaultPlan.Kind.class);
+    private final Map<String, Long> injectedByMethod = new TreeMap<>();
 
     FaultInjector(FaultPlan plan) {
         setPlan(plan);
@@ -46,7 +47,7 @@ final class FaultInjector {
     }
 
     /** The fault for this request, or null. */
-    synchronized FaultPlan.Kind decide(FaultPlan.Target target) {
+    synchronized FaultPlan.Kind decide(FaultPlan.Target target, String method) {
         FaultPlan p = plan;
         if (p.rate() <= 0 || !p.targets().contains(target)) return null;
         if (random.nextDouble() >= p.rate()) return null;
@@ -54,12 +55,18 @@ final class FaultInjector {
         kinds.sort(null);  // enum order, so the seed alone fixes the choice
         FaultPlan.Kind kind = kinds.get(random.nextInt(kinds.size()));
         injected.merge(kind, 1L, Long::sum);
+        injectedByMethod.merge(method, 1L, Long::sum);
         return kind;
     }
 
     /** How many faults of each kind were injected so far. */
     synchronized Map<FaultPlan.Kind, Long> injected() {
         return Map.copyOf(injected);
+    }
+
+    /** How many faults requests of each method got so far. */
+    synchronized Map<String, Long> injectedByMethod() {
+        return Map.copyOf(injectedByMethod);
     }
 
     /** Which kind of endpoint a request is, for {@link FaultPlan#targets()}. */

@@ -54,7 +54,10 @@ public record FaultPlan(double rate, Set<Kind> kinds, Set<Target> targets, long 
 
     /** Which requests a fault can hit. */
     public enum Target {
-        /** Requests that change state: POST/PUT/PATCH/DELETE, and pulp-service's dispatching test views. */
+        /**
+         * Every request but GET/HEAD and login: dispatches, and also fixture creates, cleanup
+         * deletes, cancels and OPTIONS; and pulp-service's dispatching test views.
+         */
         DISPATCH,
         /** Read-only GET/HEAD: tasks, status, workers, lists. */
         READ,
@@ -86,6 +89,7 @@ public record FaultPlan(double rate, Set<Kind> kinds, Set<Target> targets, long 
                 Duration.ofSeconds(5), 0, false);
     }
 
+    /** Faults on these requests only. */
     public FaultPlan withTargets(Target... value) {
         return edit(b -> b.targets = Set.of(value));
     }
@@ -164,7 +168,7 @@ public record FaultPlan(double rate, Set<Kind> kinds, Set<Target> targets, long 
     /**
      * Reads {@code sim.fault.rate}, {@code sim.fault.kinds} (comma list of {@code 5xx}, {@code 429},
      * {@code reset}, {@code malformed}, {@code slow}), {@code sim.fault.targets} ({@code dispatch}, {@code read},
-     * {@code login}), {@code sim.fault.seed}, {@code sim.fault.status}, {@code sim.fault.retryAfter}
+     * {@code login}, or {@code all} for every request), {@code sim.fault.seed}, {@code sim.fault.status}, {@code sim.fault.retryAfter}
      * (seconds), {@code sim.apiDown.after} and {@code sim.apiDown.for} (durations),
      * {@code sim.fault.slowFor} (duration), {@code sim.fault.brokenTaskEvery} (a count) and
      * {@code sim.fault.echoRequest} (true/false).
@@ -174,7 +178,8 @@ public record FaultPlan(double rate, Set<Kind> kinds, Set<Target> targets, long 
         String kindsText = p.getProperty("sim.fault.kinds", "");
         Set<Kind> kinds = kindsText.isBlank() ? Set.of() : parseList(kindsText, FaultPlan::kind, Kind.class);
         String targetsText = p.getProperty("sim.fault.targets", "dispatch,read");
-        Set<Target> targets = parseList(targetsText, t -> Target.valueOf(t.toUpperCase(Locale.ROOT)), Target.class);
+        Set<Target> targets = targetsText.trim().equalsIgnoreCase("all") ? EnumSet.allOf(Target.class)
+                : parseList(targetsText, t -> Target.valueOf(t.toUpperCase(Locale.ROOT)), Target.class);
         String after = p.getProperty("sim.apiDown.after");
         String length = p.getProperty("sim.apiDown.for");
         return new FaultPlan(

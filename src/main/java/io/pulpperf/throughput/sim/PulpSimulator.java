@@ -40,6 +40,7 @@ public final class PulpSimulator implements AutoCloseable {
     private final AuthGate auth;
     private final StatusViews statusViews;
     private final TaskViews taskViews;
+    private final ContentStore content;
     private final ContentViews contentViews;
     private final TestTaskViews testViews;
     private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
@@ -53,7 +54,8 @@ public final class PulpSimulator implements AutoCloseable {
         this.auth = new AuthGate(config);
         this.statusViews = new StatusViews(engine, config);
         this.taskViews = new TaskViews(engine, faults);
-        this.contentViews = new ContentViews(engine, new ContentStore(), domains, config);
+        this.content = new ContentStore();
+        this.contentViews = new ContentViews(engine, content, domains, config);
         this.testViews = new TestTaskViews(engine, config);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 1024);
         this.executor = Executors.newFixedThreadPool(HTTP_THREADS, r -> {
@@ -129,6 +131,19 @@ public final class PulpSimulator implements AutoCloseable {
         return faults.injected();
     }
 
+    /** Faults injected so far, by the request's method (only methods that got one). */
+    public Map<String, Long> injectedFaultsByMethod() {
+        return faults.injectedByMethod();
+    }
+
+    /**
+     * The names of all repositories and distributions the server holds, in every domain, pending
+     * distribution creates included: what a client's cleanup has left, read from the state itself.
+     */
+    public java.util.List<String> objectNames() {
+        return content.names();
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -147,7 +162,7 @@ public final class PulpSimulator implements AutoCloseable {
                 ex.dropConnection();
                 return;
             }
-            FaultPlan.Kind fault = faults.decide(FaultInjector.classify(ex.method, ex.path, config.apiPath()));
+            FaultPlan.Kind fault = faults.decide(FaultInjector.classify(ex.method, ex.path, config.apiPath()), ex.method);
             if (fault != null && faults.apply(fault, ex)) return;
             if (!config.apiLatency().isZero()) {
                 TimeUnit.NANOSECONDS.sleep(config.apiLatency().toNanos());

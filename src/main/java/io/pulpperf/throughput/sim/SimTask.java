@@ -63,6 +63,10 @@ final class SimTask {
     interface TaskAction {
         /** Returns the task's outcome; runs under the engine's lock at the task's finish time. */
         Outcome run(long finishMicros);
+
+        /** The task ended without running its action (canceled, or a simulated failure): undo what its request reserved. */
+        default void abandoned() {
+        }
     }
 
     /** A task's result: created hrefs and result object, or an error. */

@@ -300,7 +300,9 @@ public final class TaskEngine implements AutoCloseable {
         synchronized (lock) {
             if (!task.state.equals("running")) return;  // canceled meanwhile
             double rate = config.failureRate();
-            SimTask.Outcome outcome = rate > 0 && random.nextDouble() < rate
+            boolean simulatedFailure = rate > 0 && random.nextDouble() < rate;
+            if (simulatedFailure) task.action.abandoned();
+            SimTask.Outcome outcome = simulatedFailure
                     ? SimTask.Outcome.failed("Simulated failure (failure rate " + rate + ").", SIMULATED_TRACEBACK)
                     : task.action.run(finishMicros);
             task.finishedMicros = finishMicros;
@@ -330,6 +332,7 @@ public final class TaskEngine implements AutoCloseable {
     }
 
     private void finalizeCanceled(SimTask task, long now) {
+        task.action.abandoned();
         task.state = "canceled";
         task.finishedMicros = Math.max(now, task.unblockedMicros == null ? task.createdMicros : task.unblockedMicros);
         incomplete.remove(task.id);

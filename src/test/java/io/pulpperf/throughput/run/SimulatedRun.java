@@ -15,10 +15,11 @@ import io.pulpperf.throughput.pulp.PulpClient;
 import io.pulpperf.throughput.pulp.PulpTime;
 import io.pulpperf.throughput.sim.PulpSimulator;
 import io.pulpperf.throughput.sim.SimulatorConfig;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +35,8 @@ public final class SimulatedRun implements AutoCloseable {
     public final SuiteSettings settings;
     public final PulpClient client;
     public final ScenarioRunner runner;
+    /** What the runner printed (progress lines, and what a failed run's cleanup left). */
+    public final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
     public SimulatedRun(SimulatorConfig config, Path outputDir) {
         this(config, outputDir, TEST_LIMITS);
@@ -54,7 +57,7 @@ public final class SimulatedRun implements AutoCloseable {
         client = clients.api();
         runner = new ScenarioRunner(settings, client, clients.dispatcher(),
                 new SimulatorWorkers(simulator, client, Duration.ofSeconds(10)),
-                new PrintStream(OutputStream.nullOutputStream()), "simulator");
+                new PrintStream(console, true, StandardCharsets.UTF_8), "simulator");
     }
 
     public static Scenario scenario(String name, Workload workload, int workers, int tasks, int concurrency) {

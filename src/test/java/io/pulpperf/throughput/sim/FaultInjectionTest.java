@@ -142,6 +142,9 @@ class FaultInjectionTest {
         FaultPlan plan = SimulatorConfig.fromProperties(p).faults();
         assertThat(plan).isEqualTo(new FaultPlan(0.25, java.util.EnumSet.allOf(FaultPlan.Kind.class),
                 java.util.Set.of(FaultPlan.Target.READ), 9, 500, 4, null, null, Duration.ofSeconds(2), 7, true));
+        p.setProperty("sim.fault.targets", "all");
+        assertThat(SimulatorConfig.fromProperties(p).faults().targets()).as("every request: writes, reads and login")
+                .isEqualTo(java.util.EnumSet.allOf(FaultPlan.Target.class));
         p.setProperty("sim.fault.kinds", "teapot");
         assertThatThrownBy(() -> SimulatorConfig.fromProperties(p)).hasMessageContaining("teapot");
     }
