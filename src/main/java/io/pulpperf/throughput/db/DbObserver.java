@@ -11,13 +11,12 @@ import java.util.Map;
 
 /** The database sampler (issue 8) as a {@link ScenarioObserver}: samples during the scenario, reports after it. */
 public final class DbObserver implements ScenarioObserver {
+    // The sampler may outlive a stuck scenario's timeout by this much (fixtures, collection, cleanup).
+    private static final Duration SLACK = Duration.ofMinutes(10);
     private final DbSettings settings;
-    private final Duration bound;
 
-    /** @param bound longest a sampler may run, so a stuck scenario cannot keep it going */
-    public DbObserver(DbSettings settings, Duration bound) {
+    public DbObserver(DbSettings settings) {
         this.settings = settings;
-        this.bound = bound;
     }
 
     @Override
@@ -26,8 +25,8 @@ public final class DbObserver implements ScenarioObserver {
     }
 
     @Override
-    public Observing start(String scenario) {
-        DbSampler sampler = DbSampler.start(settings, bound);
+    public Observing start(String scenario, Duration timeout) {
+        DbSampler sampler = DbSampler.start(settings, timeout.plus(SLACK));
         return window -> report(scenario, sampler.stop(), window);
     }
 

@@ -23,9 +23,9 @@ public final class Observers {
     }
 
     /** Starts them all for one scenario. */
-    public Running start(String scenario) {
+    public Running start(String scenario, java.time.Duration timeout) {
         List<ScenarioObserver.Observing> running = new ArrayList<>();
-        for (ScenarioObserver o : observers) running.add(o.start(scenario));
+        for (ScenarioObserver o : observers) running.add(o.start(scenario, timeout));
         return new Running(Instant.now(), running);
     }
 

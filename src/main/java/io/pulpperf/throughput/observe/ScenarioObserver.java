@@ -15,8 +15,12 @@ public interface ScenarioObserver {
      */
     String preflight();
 
-    /** Starts observing one scenario. Never throws: a failure becomes a problem in its {@link Observed}. */
-    Observing start(String scenario);
+    /**
+     * Starts observing one scenario. Never throws: a failure becomes a problem in its {@link Observed}.
+     *
+     * @param timeout the scenario's timeout, so an observer that works during the scenario can bound itself
+     */
+    Observing start(String scenario, java.time.Duration timeout);
 
     /** One scenario being observed. */
     interface Observing {

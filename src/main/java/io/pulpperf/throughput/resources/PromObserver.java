@@ -45,7 +45,7 @@ public final class PromObserver implements ScenarioObserver {
     }
 
     @Override
-    public Observing start(String scenario) {
+    public Observing start(String scenario, java.time.Duration timeout) {
         return window -> report(scenario, reader.read(window), window);
     }
 

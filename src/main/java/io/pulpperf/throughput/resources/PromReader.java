@@ -39,6 +39,7 @@ public final class PromReader {
     public ResourceReport read(ScenarioWindow window) {
         Instant from = window.from().minus(scrape);
         Instant to = window.to().plus(scrape);
+        awaitScrape(to);
         Duration step = step(from, to, scrape);
         long requestsBefore = client.requests();
         Duration elapsedBefore = client.elapsed();
@@ -65,6 +66,20 @@ public final class PromReader {
         List<ResourceStats> stats = series.stream().map(s -> ResourceStats.of(s, fromMs, toMs)).toList();
         return new ResourceReport(from, to, step, series, stats, notes, problems, client.requests() - requestsBefore,
                 client.elapsed().minus(elapsedBefore));
+    }
+
+    /**
+     * Waits, at most two scrape intervals, until the window's last scrape can have been stored, so a
+     * scenario whose cleanup was quick does not lose its last samples.
+     */
+    private void awaitScrape(Instant to) {
+        long waitMs = Math.min(Duration.between(Instant.now(), to.plus(scrape)).toMillis(), 2 * scrape.toMillis());
+        if (waitMs <= 0) return;
+        try {
+            Thread.sleep(waitMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static ResourceSeries named(ResourceQuery q, PromSeries s, int siblings) {

@@ -9,14 +9,21 @@ import java.util.Locale;
 
 /** A resource report as text: the Observations line, threshold checks, CSVs and an HTML table. */
 public final class ResourceFigures {
-    private static final int LINE_SERIES = 8;
+    private static final int LINE_SERIES = 6;
+    // The line leads with what the test plan asks first: CPU, then memory, then database figures.
+    private static final java.util.Comparator<ResourceStats> LINE_ORDER = java.util.Comparator.comparingInt(s -> switch (s.unit()) {
+        case CORES, PERCENT -> 0;
+        case BYTES -> 1;
+        case SECONDS -> 2;
+        case COUNT -> 3;
+    });
 
     private ResourceFigures() {}
 
     /** E.g. "Resources: DB CPU peak 97%, API CPU peak 1.8 cores, worker memory peak 2.1 GiB". */
     public static String line(ResourceReport r) {
         List<String> parts = new ArrayList<>();
-        List<ResourceStats> measured = r.stats().stream().filter(s -> s.samples() > 0).toList();
+        List<ResourceStats> measured = r.stats().stream().filter(s -> s.samples() > 0).sorted(LINE_ORDER).toList();
         measured.stream().limit(LINE_SERIES).forEach(s -> parts.add(s.name() + " peak " + s.unit().format(s.peak())));
         if (measured.size() > LINE_SERIES) parts.add("+" + (measured.size() - LINE_SERIES) + " more series");
         if (measured.isEmpty()) parts.add("no data");

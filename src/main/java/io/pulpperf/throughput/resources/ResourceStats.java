@@ -43,4 +43,15 @@ public record ResourceStats(String name, ResourceRole role, ResourceUnit unit, d
         }
         return Arrays.copyOf(out, n);
     }
+
+    /** Peak by series name from the observers' reports (the Prometheus one's), for the baseline comparison. */
+    public static java.util.Map<String, Double> peaks(java.util.List<io.pulpperf.throughput.observe.Observed> observed) {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (var o : observed) {
+            if (o.figures().get("series") instanceof java.util.List<?> list) {
+                for (Object x : list) if (x instanceof ResourceStats s && s.samples() > 0) out.put(s.name(), s.peak());
+            }
+        }
+        return out;
+    }
 }
