@@ -6,7 +6,9 @@
 #   eval "$(bash .ci/prometheus.sh)"            # start; needs PULP_TEST_DB_* from .ci/postgres.sh
 #   bash .ci/prometheus.sh stop                 # stop what the last start started, by pid
 # process-exporter groups any process whose command line carries -Dpulp.prom.group=NAME as NAME
-# (the tests tag the simulator's JVM that way), and other java and postgres processes by name.
+# (the tests tag the simulator's JVM that way), and other java and postgres processes by name; -children=false
+# keeps a tagged child JVM (the simulator a test starts) out of its parent's group, and
+# -gather-smaps=false keeps a scrape well under the 1 s scrape timeout on a busy machine.
 set -euo pipefail
 
 STATE=${PULP_PROM_STATE:-/tmp/pulp-prom}
@@ -78,10 +80,12 @@ start() { # name, then the command
 HOSTPORTDB=${PULP_TEST_DB_URL#jdbc:postgresql://}
 DATA_SOURCE_NAME="postgresql://$PULP_TEST_DB_USERNAME:$PULP_TEST_DB_PASSWORD@$HOSTPORTDB?sslmode=disable" \
   start postgres-exporter prometheus-postgres-exporter --web.listen-address=127.0.0.1:$POSTGRES_PORT
-start process-exporter prometheus-process-exporter -web.listen-address=127.0.0.1:$PROCESS_PORT \
-  -config.path "$STATE/process-exporter.yml" -threads=false
+# Raised priority: on a busy CI machine a scrape must still finish within the 1 s scrape timeout, or the
+# group's samples go missing exactly while the load runs (seen here with 4 builds on 2 cores).
+start process-exporter nice -n -10 prometheus-process-exporter -web.listen-address=127.0.0.1:$PROCESS_PORT \
+  -config.path "$STATE/process-exporter.yml" -threads=false -children=false -gather-smaps=false
 start node-exporter prometheus-node-exporter --web.listen-address=127.0.0.1:$NODE_PORT
-start prometheus prometheus --config.file="$STATE/prometheus.yml" --storage.tsdb.path="$STATE/tsdb" \
+start prometheus nice -n -5 prometheus --config.file="$STATE/prometheus.yml" --storage.tsdb.path="$STATE/tsdb" \
   --web.listen-address=127.0.0.1:$PROM_PORT --storage.tsdb.retention.time=1d
 
 # Ready when every target has been scraped up (bounded: 60 x 0.5 s).
