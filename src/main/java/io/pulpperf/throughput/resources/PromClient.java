@@ -39,7 +39,9 @@ public final class PromClient {
 
     public PromClient(PromSettings settings) {
         this.settings = settings;
-        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER);
+        // HTTP/1.1: no h2c upgrade dance on plain http, which some proxies in front of Thanos reject.
+        HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER);
         SSLContext ssl = TlsContexts.of(settings.tls());
         if (ssl != null) b.sslContext(ssl);
         this.http = b.build();

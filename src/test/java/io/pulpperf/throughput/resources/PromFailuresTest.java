@@ -50,12 +50,12 @@ class PromFailuresTest {
     void refusedTokenStopsBeforeLoad() throws Exception {
         String token = "tok-" + UUID.randomUUID();
         // As an OAuth proxy in front of thanos-querier may: 403 quoting what it was sent.
-        try (StubPrometheus stub = new StubPrometheus(auth -> new StubPrometheus.Answer(403, "Forbidden: " + auth))) {
+        try (StubPrometheus stub = new StubPrometheus(headers -> new StubPrometheus.Answer(403, "Forbidden: " + headers))) {
             PromObserver observer = new PromObserver(settings(stub.url(), token), ONE_QUERY);
             assertThatThrownBy(observer::preflight).isInstanceOf(PromUnavailableException.class)
                     .hasMessageContaining("refused the credentials (HTTP 403, bearer token)")
                     .hasMessageContaining("query 'API CPU'").hasMessageContaining("PULP_PROMETHEUS_TOKEN")
-                    .hasMessageContaining("Forbidden: Bearer ***").satisfies(e -> assertThat(e.getMessage()).doesNotContain(token));
+                    .hasMessageContaining("Authorization: Bearer ***").satisfies(e -> assertThat(e.getMessage()).doesNotContain(token));
             assertThat(stub.requests.get()).as("one request, no retries").isEqualTo(1);
         }
     }

@@ -9,23 +9,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /** A tiny HTTP server on 127.0.0.1 answering Prometheus API paths as told, for failures a real one will not produce on demand. */
-final class StubPrometheus implements AutoCloseable {
+public final class StubPrometheus implements AutoCloseable {
     /** An answer: status and JSON body. */
-    record Answer(int status, String body) {}
+    public record Answer(int status, String body) {}
 
     static final String EMPTY_VECTOR = "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}";
-    static final String ONE_SAMPLE = "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"value\":[1.0,\"1\"]}]}}";
+    public static final String ONE_SAMPLE = "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"value\":[1.0,\"1\"]}]}}";
 
     private final HttpServer server;
     final AtomicInteger requests = new AtomicInteger();
 
-    /** @param answer from the request's Authorization header (or "") to the answer */
-    StubPrometheus(Function<String, Answer> answer) throws IOException {
+    /** @param answer from the request's headers, "Name: value" joined by "; ", to the answer */
+    public StubPrometheus(Function<String, Answer> answer) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/v1/", exchange -> {
             requests.incrementAndGet();
-            String auth = exchange.getRequestHeaders().getFirst("Authorization");
-            Answer a = answer.apply(auth == null ? "" : auth);
+            StringBuilder headers = new StringBuilder();
+            exchange.getRequestHeaders().forEach((k, v) -> headers.append(headers.length() == 0 ? "" : "; ").append(k).append(": ")
+                    .append(String.join(",", v)));
+            Answer a = answer.apply(headers.toString());
             byte[] body = a.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(a.status(), body.length);
@@ -36,8 +38,12 @@ final class StubPrometheus implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public int requests() {
+        return requests.get();
     }
 
     @Override
