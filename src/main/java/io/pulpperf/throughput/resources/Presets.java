@@ -61,7 +61,8 @@ public final class Presets {
         // prometheus-community/postgres_exporter (0.11, Debian bookworm): pg_stat_activity_count and
         // pg_stat_activity_max_tx_duration by {datname, state}; pg_locks_count by {datname, mode} (every lock in
         // pg_locks, granted or awaited); pg_stat_database_xact_commit / _xact_rollback / _deadlocks by {datname}.
-        String dn = "datname=\"{db_name}\"";
+        // db_name is a regex: by default every database of the server (a Pulp database server usually serves only Pulp).
+        String dn = "datname=~\"{db_name}\"";
         add("postgres-exporter", "connections by state, locks, transactions per second, deadlocks, longest transaction "
                 + "(postgres_exporter)", List.of(
                 q("DB connections", "sum(pg_stat_activity_count{" + dn + "})", COUNT, DATABASE, "postgres-exporter"),
@@ -73,7 +74,7 @@ public final class Presets {
                         + dn + "}[{rate_window}]))", COUNT, DATABASE, "postgres-exporter"),
                 q("DB deadlocks", "sum(increase(pg_stat_database_deadlocks{" + dn + "}[{rate_window}]))", COUNT, DATABASE, "postgres-exporter"),
                 q("DB longest transaction", "max(pg_stat_activity_max_tx_duration{" + dn + "})", SECONDS, DATABASE, "postgres-exporter")),
-                Map.of("db_name", "pulp"));
+                Map.of("db_name", ".+"));
 
         // ncabatoff/process-exporter: namedprocess_namegroup_cpu_seconds_total{groupname, mode="user"|"system"},
         // namedprocess_namegroup_memory_bytes{groupname, memtype="resident"|"virtual"|"swapped"|...}.
@@ -102,10 +103,10 @@ public final class Presets {
         // prometheus-community/pgbouncer_exporter: pgbouncer_pools_client_maxwait_seconds{database, user}
         // (how long the oldest waiting client has waited), pgbouncer_pools_client_waiting_connections.
         add("pgbouncer", "PgBouncer client wait (pgbouncer_exporter): oldest waiting client's wait, waiting clients", List.of(
-                q("DB pool client wait", "max(pgbouncer_pools_client_maxwait_seconds{database=\"{db_name}\"})", SECONDS, DATABASE, "pgbouncer"),
-                q("DB pool waiting clients", "sum(pgbouncer_pools_client_waiting_connections{database=\"{db_name}\"})", COUNT, DATABASE,
+                q("DB pool client wait", "max(pgbouncer_pools_client_maxwait_seconds{database=~\"{db_name}\", database!=\"pgbouncer\"})", SECONDS, DATABASE, "pgbouncer"),
+                q("DB pool waiting clients", "sum(pgbouncer_pools_client_waiting_connections{database=~\"{db_name}\", database!=\"pgbouncer\"})", COUNT, DATABASE,
                         "pgbouncer")),
-                Map.of("db_name", "pulp"));
+                Map.of("db_name", ".+"));  // the admin console's "pgbouncer" database is left out
         // RDS Proxy's AWS/RDS metric DatabaseConnectionsBorrowLatency (microseconds), dimension ProxyName, as
         // prometheus/cloudwatch_exporter names it (label proxy_name).
         add("rds-proxy", "RDS Proxy borrow latency (CloudWatch DatabaseConnectionsBorrowLatency through a CloudWatch exporter)",
