@@ -62,6 +62,31 @@ public final class PromClient {
         return Duration.ofNanos(nanos.get());
     }
 
+    /**
+     * The global scrape_interval of Prometheus's own configuration ({@code /api/v1/status/config}),
+     * or empty where it is not answered (Thanos, Mimir, a proxy) or not readable.
+     */
+    public java.util.Optional<Duration> configuredScrapeInterval() {
+        try {
+            HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(settings.url() + "/api/v1/status/config")).timeout(settings.timeout()).GET();
+            settings.headers().forEach(req::header);
+            if (settings.token() != null) req.header("Authorization", "Bearer " + settings.token());
+            else if (settings.password() != null) req.header("Authorization", basic());
+            requests.incrementAndGet();
+            HttpResponse<String> r = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) return java.util.Optional.empty();
+            String yaml = JSON.readTree(r.body()).path("data").path("yaml").asText("");
+            JsonNode global = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(yaml).path("global");
+            String interval = global.path("scrape_interval").asText("");
+            return interval.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(io.pulpperf.throughput.config.Durations.parse(interval));
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.empty();
+        }
+    }
+
     /** An instant query at now. */
     public List<PromSeries> instant(String expr) {
         return query("/api/v1/query", Map.of("query", expr));

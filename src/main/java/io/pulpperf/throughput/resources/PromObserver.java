@@ -3,6 +3,7 @@ package io.pulpperf.throughput.resources;
 import io.pulpperf.throughput.observe.Observed;
 import io.pulpperf.throughput.observe.ScenarioObserver;
 import io.pulpperf.throughput.observe.ScenarioWindow;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,18 +15,31 @@ import java.util.Map;
  * after it.
  */
 public final class PromObserver implements ScenarioObserver {
+    static final Duration DEFAULT_SCRAPE = Duration.ofSeconds(15);
     private final PromSettings settings;
     private final List<ResourceQuery> queries;
     private final PromClient client;
     private final PromReader reader;
     private final List<String> presets;
 
+    private final String scrapeSource;
+
     public PromObserver(PromSettings settings, ResourcesConfig config) {
-        this.settings = settings;
-        this.queries = config.queries(settings.scrapeInterval());
-        this.presets = config.presets();
         this.client = new PromClient(settings);
-        this.reader = new PromReader(client, queries, settings.scrapeInterval());
+        Duration scrape = settings.scrapeInterval();
+        if (scrape != null) {
+            scrapeSource = "scrape interval " + scrape.toMillis() + " ms (-D" + PromSettingsLoader.SCRAPE_INTERVAL + ")";
+        } else {
+            // Before any load; a Thanos or Mimir does not answer this, so the common default stands in.
+            java.util.Optional<Duration> asked = client.configuredScrapeInterval();
+            scrape = asked.orElse(DEFAULT_SCRAPE);
+            scrapeSource = "scrape interval " + scrape.toMillis() + " ms (" + (asked.isPresent() ? "Prometheus's global scrape_interval"
+                    : "default; set -D" + PromSettingsLoader.SCRAPE_INTERVAL) + ")";
+        }
+        this.settings = settings;
+        this.queries = config.queries(scrape);
+        this.presets = config.presets();
+        this.reader = new PromReader(client, queries, scrape);
     }
 
     public List<ResourceQuery> queries() {
@@ -40,7 +54,7 @@ public final class PromObserver implements ScenarioObserver {
         }
         List<String> empty = PromPreflight.check(client, settings, queries);
         return "Reading " + queries.size() + " resource queries" + (presets.isEmpty() ? "" : " (presets " + String.join(", ", presets) + ")")
-                + " from Prometheus at " + settings.safeUrl() + " after each scenario"
+                + " from Prometheus at " + settings.safeUrl() + " after each scenario, " + scrapeSource
                 + (empty.isEmpty() ? "" : "; WARNING: no data right now for " + empty + " (reported per scenario if it stays so)");
     }
 

@@ -17,7 +17,8 @@ import java.util.Map;
  * @param password       basic-auth password, or null
  * @param headers        extra headers (their values are treated as secrets)
  * @param tls            CA bundle and insecure flag, as for the Pulp client
- * @param scrapeInterval the targets' scrape interval: the window is widened by one on each side
+ * @param scrapeInterval the targets' scrape interval: the window is widened by one on each side; null = ask
+ *                       Prometheus's /api/v1/status/config (Thanos and Mimir do not answer it: then 15 s)
  * @param timeout        bound on each request
  */
 public record PromSettings(URI url, String token, String username, String password, Map<String, String> headers,

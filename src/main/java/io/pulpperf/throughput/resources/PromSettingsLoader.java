@@ -71,7 +71,7 @@ public final class PromSettingsLoader {
             if (!Files.isReadable(ca)) throw new ConfigException("-D" + CA_BUNDLE + " names " + ca + ", which is not a readable file");
         }
         return Optional.of(new PromSettings(uri, token, username, password, headers, new TlsSettings(ca, null, null, Boolean.parseBoolean(insecure)),
-                duration(SCRAPE_INTERVAL, props.get(SCRAPE_INTERVAL), Duration.ofSeconds(15)),
+                duration(SCRAPE_INTERVAL, props.get(SCRAPE_INTERVAL), null),
                 duration(TIMEOUT, props.get(TIMEOUT), Duration.ofSeconds(30))));
     }
 

@@ -88,6 +88,16 @@ class PromRealTest {
     }
 
     @Test
+    @DisplayName("without -Dpulp.prometheus.scrapeInterval the scrape interval is Prometheus's own (1 s here): rate window 4 s")
+    void scrapeIntervalComesFromPrometheus() {
+        PromSettings s = prom.settings();
+        PromSettings unset = new PromSettings(s.url(), null, null, null, Map.of(), s.tls(), null, s.timeout());
+        PromObserver observer = new PromObserver(unset, new ResourcesConfig("test", List.of("postgres-exporter"), List.of(), Map.of(), Map.of()));
+        assertThat(observer.preflight()).contains("scrape interval 1000 ms (Prometheus's global scrape_interval)");
+        assertThat(observer.queries().get(4).expr()).contains("[4s]");
+    }
+
+    @Test
     @DisplayName("a PromQL syntax error stops the run before load, naming the query")
     void syntaxErrorStopsBeforeLoad() {
         PromObserver observer = new PromObserver(prom.settings(), own(new ResourceQuery("broken", "sum(rate(up[1m])", ResourceUnit.COUNT,

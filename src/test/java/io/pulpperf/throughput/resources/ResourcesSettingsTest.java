@@ -90,7 +90,7 @@ class ResourcesSettingsTest {
                 "X-Scope-OrgID: tenant-secret"), Map.of("PULP_PROMETHEUS_TOKEN", "tok-secret"), dir).orElseThrow();
         assertThat(s.url().toString()).isEqualTo("https://thanos.example:9091");
         assertThat(s.token()).isEqualTo("tok-secret");
-        assertThat(s.scrapeInterval()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(s.scrapeInterval()).as("not set: asked from Prometheus").isNull();
         assertThat(s.toString()).contains("bearer").contains("X-Scope-OrgID").doesNotContain("tok-secret").doesNotContain("tenant-secret");
         assertThatThrownBy(() -> PromSettingsLoader.load(Map.of("pulp.prometheus.url", "http://u:pw-secret@host:9090"), Map.of(), dir))
                 .hasMessageStartingWith("-Dpulp.prometheus.url must be an http(s) URL without credentials").satisfies(e ->
