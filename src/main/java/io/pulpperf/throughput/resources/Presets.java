@@ -78,13 +78,15 @@ public final class Presets {
 
         // ncabatoff/process-exporter: namedprocess_namegroup_cpu_seconds_total{groupname, mode="user"|"system"},
         // namedprocess_namegroup_memory_bytes{groupname, memtype="resident"|"virtual"|"swapped"|...}.
-        // One series per group, named after it; its role is guessed from the group's name.
+        // One series per group, named after it; its role is guessed from the group's name. The exporter keeps reporting a
+        // group whose processes are gone (num_procs 0, CPU 0): "and on (groupname)" keeps only groups with a process.
         String groups = "groupname=~\"{process_groups}\"";
+        String alive = " and on (groupname) (namedprocess_namegroup_num_procs{" + groups + "} > 0)";
         add("process-exporter", "CPU (cores) and resident memory of each process group (process-exporter)", List.of(
                 new ResourceQuery("process CPU", "sum by (groupname) (rate(namedprocess_namegroup_cpu_seconds_total{" + groups
-                        + "}[{rate_window}]))", CORES, null, null, "{groupname} CPU", "process-exporter"),
+                        + "}[{rate_window}]))" + alive, CORES, null, null, "{groupname} CPU", "process-exporter"),
                 new ResourceQuery("process memory", "sum by (groupname) (namedprocess_namegroup_memory_bytes{" + groups
-                        + ", memtype=\"resident\"})", BYTES, null, null, "{groupname} memory", "process-exporter")),
+                        + ", memtype=\"resident\"})" + alive, BYTES, null, null, "{groupname} memory", "process-exporter")),
                 Map.of("process_groups", ".+"));
 
         // pulpcore's own OpenTelemetry metrics (pulpcore/tasking/worker.py, pulpcore/middleware.py) as the OpenTelemetry
