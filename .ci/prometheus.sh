@@ -76,9 +76,12 @@ start() { # name, then the command
   echo $! > "$STATE/$name.pid"
 }
 
-# postgres-exporter takes a libpq URL; the JDBC URL's host, port and database, the monitor role.
-HOSTPORTDB=${PULP_TEST_DB_URL#jdbc:postgresql://}
-DATA_SOURCE_NAME="postgresql://$PULP_TEST_DB_USERNAME:$PULP_TEST_DB_PASSWORD@$HOSTPORTDB?sslmode=disable" \
+# postgres-exporter takes a libpq URL: the JDBC URL's host and port, the monitor role. It connects to the
+# `postgres` database, not the test database: it still reports every database's statistics, and its own
+# transactions stay out of the test database's (the DB sampler's tests count those).
+HOSTPORT=${PULP_TEST_DB_URL#jdbc:postgresql://}
+HOSTPORT=${HOSTPORT%%/*}
+DATA_SOURCE_NAME="postgresql://$PULP_TEST_DB_USERNAME:$PULP_TEST_DB_PASSWORD@$HOSTPORT/postgres?sslmode=disable" \
   start postgres-exporter prometheus-postgres-exporter --web.listen-address=127.0.0.1:$POSTGRES_PORT
 # Raised priority: on a busy CI machine a scrape must still finish within the 1 s scrape timeout, or the
 # group's samples go missing exactly while the load runs (seen here with 4 builds on 2 cores).

@@ -35,7 +35,6 @@ import org.junit.jupiter.api.Test;
 @RequiresPrometheus
 @DisplayName("Prometheus reader on a real Prometheus")
 class PromRealTest {
-    private static final String DB_NAME = "pulp_perf_test";  // the CI database of .ci/postgres.sh, watched by postgres-exporter
     private TestPrometheus prom;
 
     @BeforeEach
@@ -47,8 +46,9 @@ class PromRealTest {
     @DisplayName("a scenario against the simulator's own JVM: its CPU is above 0 and below the core count, DB series present, table = CSV")
     void scenarioAgainstSimulatorJvm() throws Exception {
         String group = "pulp-sim-" + UUID.randomUUID().toString().substring(0, 8);
+        // Every database of the CI server (db_name's default): postgres-exporter's own session is on `postgres`.
         ResourcesConfig config = new ResourcesConfig("test", List.of("process-exporter", "postgres-exporter"), List.of(),
-                Map.of("process_groups", group, "db_name", DB_NAME), Map.of());
+                Map.of("process_groups", group), Map.of());
         PromObserver observer = new PromObserver(prom.settings(), config);
         try (ExternalSimulator sim = new ExternalSimulator(group, 2, "3ms")) {
             awaitGroupScraped(group);
