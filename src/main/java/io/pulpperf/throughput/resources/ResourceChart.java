@@ -27,14 +27,31 @@ public final class ResourceChart {
     private ResourceChart() {}
 
     public static String svg(String title, List<ResourceSeries> series, Instant zero) {
+        JFreeChart chart = chart(title, series, zero);
+        int height = height(chart);
+        SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, height);
+        chart.draw(g2, new Rectangle(0, 0, WIDTH, height));
+        return g2.getSVGDocument();
+    }
+
+    /** Room for the title and legend plus one panel height per role and unit. */
+    public static int height(JFreeChart chart) {
+        return 120 + PANEL_HEIGHT * Math.max(1, ((CombinedDomainXYPlot) chart.getPlot()).getSubplots().size());
+    }
+
+    public static JFreeChart chart(String title, List<ResourceSeries> series, Instant zero) {
         Map<String, XYSeriesCollection> panels = new LinkedHashMap<>();
         for (ResourceRole role : ResourceRole.values()) {
             for (ResourceSeries s : series) {
                 if (s.role() != role) continue;
-                XYSeriesCollection data = panels.computeIfAbsent(role.key() + " (" + s.unit().key() + ")", k -> new XYSeriesCollection());
+                // Bytes are drawn in MiB: an axis of 2E9 reads badly.
+                boolean bytes = s.unit() == ResourceUnit.BYTES;
+                double scale = bytes ? 1024.0 * 1024.0 : 1.0;
+                XYSeriesCollection data = panels.computeIfAbsent(role.key() + " (" + (bytes ? "MiB" : s.unit().key()) + ")",
+                        k -> new XYSeriesCollection());
                 XYSeries xy = new XYSeries(s.name() + (data.getSeriesIndex(s.name()) >= 0 ? " " + data.getSeriesCount() : ""), true, false);
                 for (int i = 0; i < s.millis().length; i++) {
-                    if (!Double.isNaN(s.values()[i])) xy.add((s.millis()[i] - zero.toEpochMilli()) / 1000.0, s.values()[i]);
+                    if (!Double.isNaN(s.values()[i])) xy.add((s.millis()[i] - zero.toEpochMilli()) / 1000.0, s.values()[i] / scale);
                 }
                 data.addSeries(xy);
             }
@@ -55,9 +72,6 @@ public final class ResourceChart {
         }
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        int height = 120 + PANEL_HEIGHT * Math.max(1, panels.size());
-        SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, height);
-        chart.draw(g2, new Rectangle(0, 0, WIDTH, height));
-        return g2.getSVGDocument();
+        return chart;
     }
 }
