@@ -62,6 +62,24 @@ class ResourceStatsTest {
     }
 
     @Test
+    void chartHasOnePanelPerRoleAndUnitOnTheTaskTimelinesAxis() {
+        long[] t = {1_000_000, 1_001_000, 1_002_000};
+        List<ResourceSeries> series = List.of(
+                series("API CPU", ResourceUnit.CORES, t, new double[] {1, 2, 1}),
+                series("worker CPU", ResourceUnit.CORES, t, new double[] {1, 2, 1}),
+                series("worker memory", ResourceUnit.BYTES, t, new double[] {1e9, 2e9, 1e9}),
+                series("DB CPU", ResourceUnit.PERCENT, t, new double[] {50, 97, 40}));
+        var plot = (org.jfree.chart.plot.CombinedDomainXYPlot) ResourceChart.chart("s", series, Instant.ofEpochMilli(999_000)).getPlot();
+        assertThat(plot.getSubplots()).extracting(p -> p.getRangeAxis().getLabel())
+                .containsExactly("api (cores)", "worker (cores)", "worker (MiB)", "database (percent)");
+        assertThat(plot.getDomainAxis().getLabel()).isEqualTo("seconds from the first task created");
+        var memory = plot.getSubplots().get(2).getDataset();
+        assertThat(memory.getXValue(0, 0)).as("1 s after the zero instant").isEqualTo(1.0);
+        assertThat(memory.getYValue(0, 1)).as("bytes drawn in MiB").isCloseTo(2e9 / 1048576, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(ResourceChart.svg("s", series, Instant.ofEpochMilli(999_000))).startsWith("<?xml").contains("API CPU", "DB CPU");
+    }
+
+    @Test
     void resourcePeaksRegressWhenTheyRoseBeyondTheTolerance() {
         Baseline b = new Baseline(Path.of("old.json"), 0.10, Map.of("s", new Baseline.Figures(10.0, 1000L,
                 Map.of("API CPU", 1.0, "DB CPU", 50.0, "idle", 0.0))));
