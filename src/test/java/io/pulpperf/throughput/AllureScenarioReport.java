@@ -1,11 +1,7 @@
 package io.pulpperf.throughput;
 
 import io.pulpperf.throughput.config.Scenario;
-import io.pulpperf.throughput.db.DbCsv;
-import io.pulpperf.throughput.db.DbReport;
-import io.pulpperf.throughput.db.DbStatsTable;
-import io.pulpperf.throughput.db.DbSummary;
-import io.pulpperf.throughput.db.DbTimelineChart;
+import io.pulpperf.throughput.observe.Observed;
 import io.pulpperf.throughput.report.Charts;
 import io.pulpperf.throughput.report.DispatchTable;
 import io.pulpperf.throughput.report.JudgedScenario;
@@ -21,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -105,26 +100,14 @@ final class AllureScenarioReport {
         });
     }
 
-    /**
-     * Attaches what the database sampler saw (issue 8): chart on the task timeline's axis, peak/mean
-     * table, per-sample and top-statement CSVs. A rendering bug becomes a text attachment, never a
-     * failed scenario.
-     *
-     * @param zero the task timeline's start (first task created), or the sampling start without tasks
-     */
-    static void attachDb(String scenario, DbReport db, DbSummary summary, Instant zero) {
-        try {
-            Allure.addAttachment("DB sessions and lock waits", "image/svg+xml",
-                    DbTimelineChart.svg(scenario + ": database sessions", db.samples(), zero), ".svg");
-            Allure.addAttachment("DB peak and mean", "text/html", DbStatsTable.html(scenario + ": database", db, summary), ".html");
-            Allure.addAttachment("DB peak and mean (CSV)", "text/csv", DbCsv.summary(summary), ".csv");
-            Allure.addAttachment("DB samples (CSV)", "text/csv", DbCsv.samples(db.samples(), zero), ".csv");
-            if (db.statementsAvailable()) {
-                Allure.addAttachment("DB top statements (CSV)", "text/csv", DbCsv.statements(db.topStatements()), ".csv");
-            }
-        } catch (RuntimeException e) {
-            Allure.addAttachment("DB report (not rendered)", "text/plain", "could not render the database report: " + e, ".txt");
-        }
+    /** Attaches what an observer (database sampler, Prometheus) reported, in its order. */
+    static void attachObserved(Observed o) {
+        for (Observed.Attachment a : o.attachments()) Allure.addAttachment(a.name(), a.mimeType(), a.content(), a.extension());
+    }
+
+    /** A link in the scenario's Allure result (its "links"), e.g. to Grafana for the scenario's window. */
+    static void link(String name, String url) {
+        Allure.link(name, url);
     }
 
     private static void file(String name, Path path) {

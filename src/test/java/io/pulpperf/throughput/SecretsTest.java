@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pulpperf.throughput.config.ConfigLoader;
 import io.pulpperf.throughput.config.SuiteSettings;
+import io.pulpperf.throughput.observe.ConfiguredObservers;
+import io.pulpperf.throughput.observe.Observed;
+import io.pulpperf.throughput.observe.Observers;
+import io.pulpperf.throughput.resources.PromUnavailableException;
+import io.pulpperf.throughput.resources.StubPrometheus;
 import io.pulpperf.throughput.pulp.PulpApiException;
 import io.pulpperf.throughput.pulp.PulpStatus;
 import io.pulpperf.throughput.report.AllureContextFiles;
@@ -37,7 +42,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Whole scenarios with sentinel secrets (password, bearer token, identity header), through the
+ * Whole scenarios with sentinel secrets (password, bearer token, identity header; Prometheus's
+ * token, password and headers), through the
  * happy path and the failure paths (refused credentials, a 5xx page quoting the request's
  * headers): no sentinel may reach the console, the Allure results or any file under target/.
  * Sentinels are made at run time, so the compiled test classes under target/ do not contain them.
@@ -103,6 +109,47 @@ class SecretsTest {
         });
         assertThat(console).contains("refused the credentials").contains("Invalid token.");
         assertNowhere(console, wrongPassword, wrongToken);
+    }
+
+    @Test
+    void sentinelPrometheusCredentialsAppearNowhere() throws Exception {
+        String token = sentinel("prom-tok");
+        String header = sentinel("prom-hdr");
+        String password = sentinel("prom-pw");
+        Path output = Path.of("target/secrets-test/prometheus");
+        java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean();
+        String console = captured(() -> {
+            // Token and header: the preflight passes, then every range query gets a 500 page quoting the request's headers.
+            try (StubPrometheus stub = new StubPrometheus(headers -> failing.get()
+                    ? new StubPrometheus.Answer(500, "<html>Internal error; request headers: " + headers + "</html>")
+                    : new StubPrometheus.Answer(200, StubPrometheus.ONE_SAMPLE))) {
+                Observers observers = ConfiguredObservers.of(Map.of("pulp.prometheus.url", stub.url(), "pulp.prometheus.token", token,
+                        "pulp.prometheus.headers", "X-Scope-OrgID: " + header, "pulp.resources", "pulp-otel", "pulp.prometheus.scrapeInterval", "1s"),
+                        Map.of(), Path.of(""));
+                observers.preflight().forEach(System.out::println);
+                failing.set(true);
+                java.time.Instant now = java.time.Instant.now();
+                for (Observed o : observers.start("secrets", Duration.ofMinutes(1)).stop(now.minusSeconds(5), now)) {
+                    System.out.println(o.console());
+                    AllureScenarioReport.attachObserved(o);
+                    Files.createDirectories(output);
+                    Files.writeString(output.resolve("observed.json"), new com.fasterxml.jackson.databind.ObjectMapper()
+                            .findAndRegisterModules().writeValueAsString(o.figures()));
+                    assertThat(o.console()).contains("HTTP 500").contains("Authorization: Bearer ***").contains("X-scope-orgid: ***");  // as the JDK server spells it
+                }
+            }
+            // Basic auth refused by a 401 page quoting the request's headers, Basic's base64 included.
+            try (StubPrometheus stub = new StubPrometheus(headers -> new StubPrometheus.Answer(401, "denied: " + headers))) {
+                Map<String, String> props = Map.of("pulp.prometheus.url", stub.url(), "pulp.prometheus.username", "perf",
+                        "pulp.prometheus.headers", "X-Scope-OrgID: " + header, "pulp.resources", "pulp-otel");
+                Observers observers = ConfiguredObservers.of(props, Map.of("PULP_PROMETHEUS_PASSWORD", password), Path.of(""));
+                assertThatThrownBy(observers::preflight).isInstanceOf(PromUnavailableException.class)
+                        .hasMessageContaining("refused the credentials (HTTP 401, basic auth as perf)").hasMessageContaining("Authorization: ***")
+                        .satisfies(SecretsTest::report);
+            }
+        });
+        assertNowhere(console, token, header, password,
+                java.util.Base64.getEncoder().encodeToString(("perf:" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A failure as the suite's users see it: message on the console, stack trace in Allure. */

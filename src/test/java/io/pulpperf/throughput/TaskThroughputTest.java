@@ -3,13 +3,9 @@ package io.pulpperf.throughput;
 import io.pulpperf.throughput.config.ConfigLoader;
 import io.pulpperf.throughput.config.Scenario;
 import io.pulpperf.throughput.config.SuiteSettings;
-import io.pulpperf.throughput.db.DbObservation;
-import io.pulpperf.throughput.db.DbPreflight;
-import io.pulpperf.throughput.db.DbReport;
-import io.pulpperf.throughput.db.DbSampler;
-import io.pulpperf.throughput.db.DbSettings;
-import io.pulpperf.throughput.db.DbSettingsLoader;
-import io.pulpperf.throughput.db.DbSummary;
+import io.pulpperf.throughput.observe.ConfiguredObservers;
+import io.pulpperf.throughput.observe.Observed;
+import io.pulpperf.throughput.observe.Observers;
 import io.pulpperf.throughput.pulp.PulpClient;
 import io.pulpperf.throughput.pulp.PulpStatus;
 import io.pulpperf.throughput.report.AllureContextFiles;
@@ -17,6 +13,7 @@ import io.pulpperf.throughput.report.Baseline;
 import io.pulpperf.throughput.report.BaselineComparison;
 import io.pulpperf.throughput.report.BaselineFile;
 import io.pulpperf.throughput.report.Check;
+import io.pulpperf.throughput.report.GrafanaLink;
 import io.pulpperf.throughput.report.JudgedScenario;
 import io.pulpperf.throughput.report.MatrixReport;
 import io.pulpperf.throughput.report.Redact;
@@ -29,6 +26,7 @@ import io.pulpperf.throughput.run.ScaleCommandWorkers;
 import io.pulpperf.throughput.run.SimulatorWorkers;
 import io.pulpperf.throughput.run.StatusWorkers;
 import io.pulpperf.throughput.run.WorkerControl;
+import io.pulpperf.throughput.resources.ResourceStats;
 import io.pulpperf.throughput.sim.PulpSimulator;
 import io.pulpperf.throughput.sim.SimulatorConfig;
 import java.io.IOException;
@@ -67,13 +65,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("Pulp task throughput")
 class TaskThroughputTest {
-    // The sampler may outlive a stuck scenario's timeout by this much (fixtures, collection, cleanup).
-    private static final Duration DB_SAMPLING_SLACK = Duration.ofMinutes(10);
-
     private final List<JudgedScenario> results = Collections.synchronizedList(new ArrayList<>());
-    // The database sampler's line for the Observations column, by run id (issue 8); empty without -Dpulp.db.url.
-    private final Map<String, String> dbObservations = new ConcurrentHashMap<>();
-    private DbSettings db;
+    // The observers' lines for the Observations column and their figures for results.json, by run id
+    // (database sampler, issue 8; Prometheus, issue 13); empty without -Dpulp.db.url / -Dpulp.prometheus.url.
+    private final Map<String, String> observations = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> observedFigures = new ConcurrentHashMap<>();
+    private Observers observers;
+    private Optional<GrafanaLink> grafana = Optional.empty();
     private SuiteSettings settings;
     private Optional<Baseline> baseline = Optional.empty();
     private boolean matrixWritten;
@@ -86,11 +84,10 @@ class TaskThroughputTest {
     void connect() {
         settings = ConfigLoader.fromSystem();
         baseline = BaselineFile.fromSystem();
-        db = DbSettingsLoader.fromSystem().orElse(null);
-        if (db != null) {
-            // Before any load: an unreachable database fails the run now rather than after the whole matrix.
-            System.out.println(DbPreflight.describe(db, DbPreflight.check(db)));
-        }
+        grafana = GrafanaLink.fromSystem();
+        observers = ConfiguredObservers.fromSystem();
+        // Before any load: an unreachable database or Prometheus fails the run now rather than after the whole matrix.
+        observers.preflight().forEach(System.out::println);
         if (settings.target().isSimulator()) {
             // The embedded simulator accepts the credentials the run was given, a bearer token included.
             SimulatorConfig sim = SimulatorConfig.defaults().withWorkers(1)
@@ -131,18 +128,22 @@ class TaskThroughputTest {
     void throughput(Scenario scenario) throws Exception {
         AllureScenarioReport.parameters(scenario, simulator != null ? "embedded simulator" : Redact.url(settings.target().baseUrl()));
         ScenarioResult result = null;
-        DbSampler sampler = db == null ? null : DbSampler.start(db, scenario.timeout().plus(DB_SAMPLING_SLACK));
+        Observers.Running observing = observers.start(scenario.name(), scenario.timeout());
+        List<Observed> observed = List.of();
         try {
             result = AllureScenarioReport.run(runner, scenario, AllureScenarioReport.steps());
         } catch (ScenarioRunner.WorkerMismatchException e) {
             Assumptions.abort(e.getMessage());
             return;
         } finally {
-            if (sampler != null) reportDb(scenario, sampler.stop(), result);
+            observed = observed(scenario, observing, result);
         }
         ScenarioResult done = result;
         List<Check> checks = new ArrayList<>(ScenarioChecks.of(done));
+        observed.forEach(o -> checks.addAll(o.checks()));
+        Map<String, Double> peaks = ResourceStats.peaks(observed);
         baseline.ifPresent(b -> checks.addAll(BaselineComparison.compare(done, b)));
+        baseline.ifPresent(b -> checks.addAll(BaselineComparison.compareResources(scenario.name(), peaks, b)));
         JudgedScenario judged = new JudgedScenario(done, checks);
         results.add(judged);
         AllureScenarioReport.attach(judged);
@@ -166,7 +167,7 @@ class TaskThroughputTest {
     }
 
     private MatrixReport writeMatrix(List<JudgedScenario> done) throws IOException {
-        MatrixReport m = MatrixReport.of(context(), done, dbObservations);
+        MatrixReport m = MatrixReport.of(context(), done, observations, observedFigures);
         m.write(settings.outputDir());
         matrixWritten = true;
         return m;
@@ -185,17 +186,30 @@ class TaskThroughputTest {
         }
     }
 
-    /** The sampler's report beside the tasks: on their timeline's axis, figures over the tasks' window. */
-    private void reportDb(Scenario scenario, DbReport report, ScenarioResult result) {
+    /**
+     * Stops the observers and reports what they saw beside the tasks: on their timeline's axis,
+     * figures over the tasks' window; with -Dpulp.grafana.url, a link to the scenario's window.
+     */
+    private List<Observed> observed(Scenario scenario, Observers.Running observing, ScenarioResult result) {
         Long first = result == null ? null : result.metrics().firstCreated();
         Long last = result == null ? null : result.metrics().lastFinished();
-        Instant zero = first == null ? report.startedAt() : Instant.EPOCH.plus(first, java.time.temporal.ChronoUnit.MICROS);
-        DbSummary summary = first == null || last == null ? DbSummary.of(report.samples(), null, null)
-                : DbSummary.of(report.samples(), zero, Instant.EPOCH.plus(last, java.time.temporal.ChronoUnit.MICROS));
-        AllureScenarioReport.attachDb(scenario.name(), report, summary, zero);
-        String line = DbObservation.line(report, summary);
-        System.out.println(scenario.name() + ": " + line + "; " + DbObservation.cost(report));
-        if (result != null) dbObservations.put(result.runId(), line);
+        List<Observed> observed = observing.stop(first == null ? null : micros(first), last == null ? null : micros(last));
+        grafana.ifPresent(g -> AllureScenarioReport.link("Grafana: " + scenario.name(), g.url(observing.started(), java.time.Instant.now())));
+        List<String> lines = new ArrayList<>();
+        Map<String, Object> figures = new java.util.LinkedHashMap<>();
+        for (Observed o : observed) {
+            AllureScenarioReport.attachObserved(o);
+            System.out.println(o.console());
+            if (!o.observation().isEmpty()) lines.add(o.observation());
+            figures.put(o.source(), o.figures());
+        }
+        if (result != null && !lines.isEmpty()) observations.put(result.runId(), String.join("; ", lines));
+        if (result != null && !figures.isEmpty()) observedFigures.put(result.runId(), figures);
+        return observed;
+    }
+
+    private static Instant micros(long epochMicros) {
+        return Instant.EPOCH.plus(epochMicros, java.time.temporal.ChronoUnit.MICROS);
     }
 
     private Map<String, Object> context() {

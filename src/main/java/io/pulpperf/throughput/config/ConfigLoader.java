@@ -27,7 +27,7 @@ import java.util.Set;
  */
 public final class ConfigLoader {
     public static final String DEFAULT_CONFIG = "config/matrix.yaml";
-    private static final Set<String> TOP_KEYS = Set.of("defaults", "polling", "simulator", "scenarios", "limits");
+    private static final Set<String> TOP_KEYS = Set.of("defaults", "polling", "simulator", "scenarios", "limits", "resources");
     private static final Set<String> SCENARIO_KEYS = Set.of("name", "workload", "workers", "tasks", "concurrency", "rate",
             "shape", "timeout", "thresholds", "request", "testPath");
     private static final Set<String> DEFAULT_KEYS = Set.of("workload", "workers", "tasks", "concurrency", "rate", "shape",
@@ -88,6 +88,15 @@ public final class ConfigLoader {
         return new SuiteSettings(file, target(), pollInterval, pageSize, workerMismatch(),
                 baseDir.resolve(prop("pulp.output", "target/throughput")), simulator(where, root.path("simulator")), cleanup(),
                 scaling(), stallPeriod, scenarios, limits(where, root.path("limits")));
+    }
+
+    /**
+     * The {@code resources:} section (issue 13) with the {@code -Dpulp.resources*} overrides; read
+     * apart from {@link #load} so SuiteSettings stays as it is for runs without Prometheus.
+     */
+    public io.pulpperf.throughput.resources.ResourcesConfig resources() {
+        Path file = baseDir.resolve(prop("pulp.config", DEFAULT_CONFIG));
+        return ResourcesSection.read(file.toString(), readYaml(file).path("resources"), props);
     }
 
     private static Limits limits(String where, JsonNode node) {

@@ -21,8 +21,18 @@ public record Baseline(Path source, double tolerance, Map<String, Figures> scena
      *
      * @param throughput    tasks per second (completed / (last finished_at - first started_at))
      * @param p95TotalMicros p95 of finished_at - pulp_created over completed tasks, microseconds
+     * @param resourcePeaks  peak of each resource series from Prometheus, by series name (issue 13)
      */
-    public record Figures(Double throughput, Long p95TotalMicros) {}
+    public record Figures(Double throughput, Long p95TotalMicros, Map<String, Double> resourcePeaks) {
+        public Figures {
+            resourcePeaks = Map.copyOf(resourcePeaks);
+        }
+
+        /** A run without resource figures. */
+        public Figures(Double throughput, Long p95TotalMicros) {
+            this(throughput, p95TotalMicros, Map.of());
+        }
+    }
 
     public Optional<Figures> scenario(String name) {
         return Optional.ofNullable(scenarios.get(name));

@@ -3,7 +3,9 @@ package io.pulpperf.throughput.report;
 import io.pulpperf.throughput.measure.LatencyPart;
 import io.pulpperf.throughput.measure.LatencySummary;
 import io.pulpperf.throughput.run.ScenarioResult;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -55,6 +57,33 @@ public final class BaselineComparison {
                     p95TotalMicros <= ceiling, "change " + change(p95TotalMicros, b.p95TotalMicros()));
         }
         return List.of(tps, latency);
+    }
+
+    /**
+     * Resource peaks against the baseline's (issue 13): a series whose peak rose by more than the
+     * tolerance regressed (the same work cost more CPU, memory or connections). A series the
+     * baseline lacks, or whose baseline peak was 0, is not compared.
+     *
+     * @param peaks this run's peak by series name
+     */
+    public static List<Check> compareResources(String scenario, Map<String, Double> peaks, Baseline baseline) {
+        Optional<Baseline.Figures> before = baseline.scenario(scenario);
+        if (before.isEmpty() || peaks.isEmpty()) return List.of();
+        double tol = baseline.tolerance();
+        List<Check> out = new ArrayList<>();
+        for (var e : peaks.entrySet()) {
+            Double b = before.get().resourcePeaks().get(e.getKey());
+            if (b == null || b <= 0 || e.getValue().isNaN()) continue;
+            double ceiling = b * (1 + tol);
+            out.add(Check.of(Check.Kind.REGRESSION, e.getKey() + " peak vs baseline", number(e.getValue()),
+                    "at most " + number(ceiling) + " (baseline " + number(b) + " + " + pct(tol) + ")", e.getValue() <= ceiling,
+                    "change " + change(e.getValue(), b)));
+        }
+        return out;
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, Math.abs(v) >= 1e6 ? "%.4g" : "%.3f", v);
     }
 
     private static String pct(double fraction) {

@@ -82,9 +82,19 @@ public final class BaselineFile {
             Double throughput = number(where, name, "metrics.throughput", metrics.path("throughput"));
             Double p95 = number(where, name, "metrics.latency.TOTAL.p95", metrics.path("latency").path("TOTAL").path("p95"));
             long totalCount = metrics.path("latency").path("TOTAL").path("count").asLong(0);
-            scenarios.put(name, new Baseline.Figures(throughput, p95 == null || totalCount == 0 ? null : p95.longValue()));
+            scenarios.put(name, new Baseline.Figures(throughput, p95 == null || totalCount == 0 ? null : p95.longValue(),
+                    resourcePeaks(s.path("observed").path("resources").path("series"))));
         }
         return new Baseline(file, tolerance, scenarios);
+    }
+
+    /** Peaks of the resource series (results.json: observed.resources.series[].name/peak); none when not measured. */
+    private static Map<String, Double> resourcePeaks(JsonNode series) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (JsonNode s : series) {
+            if (s.path("name").isTextual() && s.path("peak").isNumber()) out.put(s.path("name").asText(), s.path("peak").asDouble());
+        }
+        return out;
     }
 
     private static Double number(String where, String scenario, String key, JsonNode v) {

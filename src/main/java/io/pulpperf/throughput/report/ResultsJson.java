@@ -31,6 +31,15 @@ public final class ResultsJson {
     }
 
     public static String json(Map<String, Object> context, List<JudgedScenario> judged) throws IOException {
+        return json(context, judged, Map.of());
+    }
+
+    /**
+     * @param observed what the observers (database sampler, Prometheus) reported, by run id, then by
+     *                 source; written under each scenario's "observed"
+     */
+    public static String json(Map<String, Object> context, List<JudgedScenario> judged, Map<String, Map<String, Object>> observed)
+            throws IOException {
         List<ScalingRow> scaling = Scaling.of(judged.stream().map(JudgedScenario::result).toList());
         ObjectNode root = JSON.createObjectNode();
         root.put("schema", SCHEMA);
@@ -45,6 +54,8 @@ public final class ResultsJson {
             s.set("checks", JSON.valueToTree(j.checks()));
             s.set("scaling", JSON.valueToTree(scaling.get(i)));
             s.setAll((ObjectNode) JSON.valueToTree(j.result()));
+            Map<String, Object> extra = observed.get(j.result().runId());
+            if (extra != null) s.set("observed", JSON.valueToTree(extra));
             scenarios.add(s);
         }
         return JSON.writeValueAsString(root);

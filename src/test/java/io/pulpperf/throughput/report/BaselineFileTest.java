@@ -35,6 +35,20 @@ class BaselineFileTest {
     }
 
     @Test
+    void readsBackResourcePeaksFromTheObservedFigures() throws Exception {
+        ScenarioResult one = RunFixture.of("repo-1w", 1, 40).build();
+        var cpu = new io.pulpperf.throughput.resources.ResourceStats("API CPU", io.pulpperf.throughput.resources.ResourceRole.API,
+                io.pulpperf.throughput.resources.ResourceUnit.CORES, 1.8, 1.2, 1.7, 10, true, null);
+        var none = new io.pulpperf.throughput.resources.ResourceStats("empty", io.pulpperf.throughput.resources.ResourceRole.OTHER,
+                io.pulpperf.throughput.resources.ResourceUnit.COUNT, Double.NaN, Double.NaN, Double.NaN, 0, false, null);
+        Path file = dir.resolve("results.json");
+        java.nio.file.Files.writeString(file, ResultsJson.json(Map.of("date", "2026-11-30"), List.of(new JudgedScenario(one, List.of())),
+                Map.of(one.runId(), Map.of("resources", Map.of("series", List.of(cpu, none))))));
+        assertThat(BaselineFile.load(file, 0.1).scenario("repo-1w").orElseThrow().resourcePeaks())
+                .as("a series without samples has no peak to compare").isEqualTo(Map.of("API CPU", 1.8));
+    }
+
+    @Test
     void isOffWithoutTheProperty() {
         assertThat(BaselineFile.fromProperties(Map.of(), dir)).isEqualTo(Optional.empty());
         assertThat(BaselineFile.fromProperties(Map.of("pulp.baseline", " "), dir)).isEmpty();

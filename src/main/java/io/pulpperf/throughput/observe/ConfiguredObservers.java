@@ -1,0 +1,31 @@
+package io.pulpperf.throughput.observe;
+
+import io.pulpperf.throughput.config.ConfigLoader;
+import io.pulpperf.throughput.db.DbObserver;
+import io.pulpperf.throughput.db.DbSettingsLoader;
+import io.pulpperf.throughput.resources.PromObserver;
+import io.pulpperf.throughput.resources.PromSettingsLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The observers the settings ask for: the database sampler with -Dpulp.db.url, Prometheus with -Dpulp.prometheus.url. */
+public final class ConfiguredObservers {
+    private ConfiguredObservers() {}
+
+    public static Observers fromSystem() {
+        Map<String, String> props = new LinkedHashMap<>();
+        System.getProperties().stringPropertyNames().forEach(k -> props.put(k, System.getProperty(k)));
+        return of(props, System.getenv(), Path.of(""));
+    }
+
+    public static Observers of(Map<String, String> props, Map<String, String> env, Path baseDir) {
+        List<ScenarioObserver> out = new ArrayList<>();
+        DbSettingsLoader.load(props, env).ifPresent(db -> out.add(new DbObserver(db)));
+        PromSettingsLoader.load(props, env, baseDir).ifPresent(prom ->
+                out.add(new PromObserver(prom, new ConfigLoader(props, env, baseDir).resources())));
+        return new Observers(out);
+    }
+}

@@ -1,0 +1,56 @@
+package io.pulpperf.throughput.observe;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Every configured observer, called together; the order is the report's order. */
+public final class Observers {
+    private final List<ScenarioObserver> observers;
+
+    public Observers(List<ScenarioObserver> observers) {
+        this.observers = List.copyOf(observers);
+    }
+
+    public boolean isEmpty() {
+        return observers.isEmpty();
+    }
+
+    /** Preflight of each observer; the first failure stops the run (it throws). */
+    public List<String> preflight() {
+        return observers.stream().map(ScenarioObserver::preflight).toList();
+    }
+
+    /** Starts them all for one scenario. */
+    public Running start(String scenario, java.time.Duration timeout) {
+        List<ScenarioObserver.Observing> running = new ArrayList<>();
+        for (ScenarioObserver o : observers) running.add(o.start(scenario, timeout));
+        return new Running(Instant.now(), running);
+    }
+
+    /** The observers of one scenario, started at {@code started}. */
+    public record Running(Instant started, List<ScenarioObserver.Observing> observing) {
+        /**
+         * Stops each; what one returns is kept even when another misbehaves.
+         *
+         * @param tasks the tasks' window (first created, last finished), or nulls
+         */
+        public List<Observed> stop(Instant firstCreated, Instant lastFinished) {
+            ScenarioWindow window = new ScenarioWindow(started, Instant.now(), firstCreated, lastFinished);
+            List<Observed> out = new ArrayList<>();
+            for (ScenarioObserver.Observing o : observing) out.add(safely(() -> o.stop(window)));
+            return out;
+        }
+
+        private static Observed safely(Supplier<Observed> body) {
+            try {
+                return body.get();
+            } catch (RuntimeException e) {
+                // stop() must not throw; if one does anyway, the scenario's other figures still stand.
+                return new Observed("observer", "observer failed: " + e, List.of(), List.of(), java.util.Map.of(),
+                        "an observer failed: " + e);
+            }
+        }
+    }
+}

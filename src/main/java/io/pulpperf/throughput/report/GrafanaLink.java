@@ -1,0 +1,52 @@
+package io.pulpperf.throughput.report;
+
+import io.pulpperf.throughput.config.ConfigException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code -Dpulp.grafana.url}: a dashboard or Explore URL that each scenario's Allure result links
+ * to, with {@code from}/{@code to} set to the scenario's window in epoch milliseconds (Grafana's own
+ * time-range parameters), so one click shows the dashboards for exactly that run.
+ */
+public final class GrafanaLink {
+    public static final String PROPERTY = "pulp.grafana.url";
+
+    private final String base;
+
+    private GrafanaLink(String base) {
+        this.base = base;
+    }
+
+    public static Optional<GrafanaLink> fromSystem() {
+        return of(System.getProperty(PROPERTY));
+    }
+
+    public static Optional<GrafanaLink> of(String url) {
+        if (url == null || url.isBlank()) return Optional.empty();
+        try {
+            URI u = new URI(url.trim());
+            if (u.getHost() != null && ("http".equals(u.getScheme()) || "https".equals(u.getScheme()))) return Optional.of(new GrafanaLink(url.trim()));
+        } catch (URISyntaxException ignored) {
+            // falls through to the error
+        }
+        throw new ConfigException("-D" + PROPERTY + " must be an http(s) URL of a Grafana dashboard or Explore view, e.g. "
+                + "https://grafana.example/d/pulp/pulp?orgId=1, was '" + url + "'");
+    }
+
+    /** The URL with from= and to= (replacing any already there) set to the window, epoch milliseconds. */
+    public String url(Instant from, Instant to) {
+        int hash = base.indexOf('#');
+        String head = hash < 0 ? base : base.substring(0, hash);
+        String fragment = hash < 0 ? "" : base.substring(hash);
+        int q = head.indexOf('?');
+        String path = q < 0 ? head : head.substring(0, q);
+        String kept = q < 0 ? "" : Arrays.stream(head.substring(q + 1).split("&"))
+                .filter(p -> !p.isEmpty() && !p.startsWith("from=") && !p.startsWith("to=")).collect(Collectors.joining("&"));
+        return path + "?" + (kept.isEmpty() ? "" : kept + "&") + "from=" + from.toEpochMilli() + "&to=" + to.toEpochMilli() + fragment;
+    }
+}

@@ -1,0 +1,77 @@
+package io.pulpperf.throughput.resources;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Rectangle;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * Every series on the task timeline's axis (seconds from the first task created), one panel per
+ * role and unit, stacked on a shared x axis so they line up with the task and database charts.
+ */
+public final class ResourceChart {
+    static final int WIDTH = 900;
+    private static final int PANEL_HEIGHT = 220;
+
+    private ResourceChart() {}
+
+    public static String svg(String title, List<ResourceSeries> series, Instant zero) {
+        JFreeChart chart = chart(title, series, zero);
+        int height = height(chart);
+        SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, height);
+        chart.draw(g2, new Rectangle(0, 0, WIDTH, height));
+        return g2.getSVGDocument();
+    }
+
+    /** Room for the title and legend plus one panel height per role and unit. */
+    public static int height(JFreeChart chart) {
+        return 120 + PANEL_HEIGHT * Math.max(1, ((CombinedDomainXYPlot) chart.getPlot()).getSubplots().size());
+    }
+
+    public static JFreeChart chart(String title, List<ResourceSeries> series, Instant zero) {
+        Map<String, XYSeriesCollection> panels = new LinkedHashMap<>();
+        for (ResourceRole role : ResourceRole.values()) {
+            for (ResourceSeries s : series) {
+                if (s.role() != role) continue;
+                // Bytes are drawn in MiB: an axis of 2E9 reads badly.
+                boolean bytes = s.unit() == ResourceUnit.BYTES;
+                double scale = bytes ? 1024.0 * 1024.0 : 1.0;
+                XYSeriesCollection data = panels.computeIfAbsent(role.key() + " (" + (bytes ? "MiB" : s.unit().key()) + ")",
+                        k -> new XYSeriesCollection());
+                XYSeries xy = new XYSeries(s.name() + (data.getSeriesIndex(s.name()) >= 0 ? " " + data.getSeriesCount() : ""), true, false);
+                for (int i = 0; i < s.millis().length; i++) {
+                    if (!Double.isNaN(s.values()[i])) xy.add((s.millis()[i] - zero.toEpochMilli()) / 1000.0, s.values()[i] / scale);
+                }
+                data.addSeries(xy);
+            }
+        }
+        NumberAxis x = new NumberAxis("seconds from the first task created");
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
+        plot.setGap(12);
+        for (var e : panels.entrySet()) {
+            XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+            for (int i = 0; i < e.getValue().getSeriesCount(); i++) r.setSeriesStroke(i, new BasicStroke(2f));
+            NumberAxis y = new NumberAxis(e.getKey());
+            y.setAutoRangeIncludesZero(true);
+            XYPlot sub = new XYPlot(e.getValue(), null, y, r);
+            sub.setBackgroundPaint(Color.WHITE);
+            sub.setDomainGridlinePaint(new Color(0xdddddd));
+            sub.setRangeGridlinePaint(new Color(0xdddddd));
+            plot.add(sub);
+        }
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+}

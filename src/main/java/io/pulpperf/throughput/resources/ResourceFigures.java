@@ -1,0 +1,119 @@
+package io.pulpperf.throughput.resources;
+
+import io.pulpperf.throughput.measure.RawTaskCsv;
+import io.pulpperf.throughput.report.Check;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** A resource report as text: the Observations line, threshold checks, CSVs and an HTML table. */
+public final class ResourceFigures {
+    private static final int LINE_SERIES = 6;
+    // The line leads with what the test plan asks first: CPU, then memory, then the rest; within each, the
+    // database, api, worker and content before anything else (a role's order is the enum's).
+    private static final java.util.Comparator<ResourceStats> LINE_ORDER = java.util.Comparator.<ResourceStats>comparingInt(s -> switch (s.unit()) {
+        case CORES, PERCENT -> 0;
+        case BYTES -> 1;
+        case SECONDS -> 2;
+        case COUNT -> 3;
+    }).thenComparingInt(s -> s.role() == ResourceRole.DATABASE ? -1 : s.role().ordinal());
+
+    private ResourceFigures() {}
+
+    /** E.g. "Resources: DB CPU peak 97%, API CPU peak 1.8 cores, worker memory peak 2.1 GiB". */
+    public static String line(ResourceReport r) {
+        List<String> parts = new ArrayList<>();
+        List<ResourceStats> measured = r.stats().stream().filter(s -> s.samples() > 0).sorted(LINE_ORDER).toList();
+        measured.stream().limit(LINE_SERIES).forEach(s -> parts.add(s.name() + " peak " + s.unit().format(s.peak())));
+        if (measured.size() > LINE_SERIES) parts.add("+" + (measured.size() - LINE_SERIES) + " more series");
+        if (measured.isEmpty()) parts.add("no data");
+        if (!r.problems().isEmpty()) {
+            String p = r.problems().get(0);
+            parts.add("resource problem: " + (p.length() > 100 ? p.substring(0, 99) + "…" : p)
+                    + (r.problems().size() > 1 ? " (+" + (r.problems().size() - 1) + " more)" : ""));
+        }
+        return "Resources: " + String.join(", ", parts);
+    }
+
+    /** A check per series with a {@code max:}, judged on its peak over the tasks' window. */
+    public static List<Check> checks(ResourceReport r, List<ResourceQuery> queries) {
+        List<Check> out = new ArrayList<>();
+        for (ResourceStats s : r.stats()) {
+            if (s.max() == null) continue;
+            if (s.samples() == 0) {
+                out.add(Check.note(Check.Kind.THRESHOLD, s.name() + " peak", "no samples from Prometheus; not judged"));
+            } else {
+                out.add(Check.of(Check.Kind.THRESHOLD, s.name() + " peak", s.unit().format(s.peak()), "at most " + s.unit().format(s.max()),
+                        s.peak() <= s.max(), "from Prometheus over the tasks' window, " + s.samples() + " samples"));
+            }
+        }
+        // A threshold whose query returned nothing at all is named, not silently dropped.
+        for (ResourceQuery q : queries) {
+            if (q.max() != null && r.series().stream().noneMatch(s -> s.query().equals(q.name()))) {
+                out.add(Check.note(Check.Kind.THRESHOLD, q.name() + " peak", "the query returned no data; not judged"));
+            }
+        }
+        return out;
+    }
+
+    /** Every sample, one row each, on the task timeline's axis. */
+    public static String samplesCsv(ResourceReport r, Instant zero) {
+        StringBuilder out = new StringBuilder("series,role,unit,offset_s,epoch_ms,value\n");
+        for (ResourceSeries s : r.series()) {
+            String head = RawTaskCsv.quote(s.name()) + "," + s.role().key() + "," + s.unit().key() + ",";
+            for (int i = 0; i < s.millis().length; i++) {
+                out.append(head).append(String.format(Locale.ROOT, "%.3f", (s.millis()[i] - zero.toEpochMilli()) / 1000.0)).append(',')
+                   .append(s.millis()[i]).append(',').append(num(s.values()[i])).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** Peak, mean, p95 per series, raw numbers in the series' unit. */
+    public static String statsCsv(ResourceReport r) {
+        StringBuilder out = new StringBuilder("series,role,unit,peak,mean,p95,samples,windowed,max\n");
+        for (ResourceStats s : r.stats()) {
+            out.append(RawTaskCsv.quote(s.name())).append(',').append(s.role().key()).append(',').append(s.unit().key()).append(',')
+               .append(num(s.peak())).append(',').append(num(s.mean())).append(',').append(num(s.p95())).append(',').append(s.samples())
+               .append(',').append(s.windowed()).append(',').append(s.max() == null ? "" : num(s.max())).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The same table, readable units, with the notes, problems and what the queries cost. */
+    public static String statsHtml(String title, ResourceReport r) {
+        StringBuilder out = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").append(html(title))
+                .append("</title></head><body style=\"font-family:sans-serif\"><h3>").append(html(title)).append("</h3>")
+                .append("<table style=\"border-collapse:collapse\"><tr>");
+        for (String h : List.of("series", "role", "peak", "mean", "p95", "samples", "max")) {
+            out.append("<th style=\"text-align:left;padding:4px 10px\">").append(h).append("</th>");
+        }
+        out.append("</tr>");
+        for (ResourceStats s : r.stats()) {
+            boolean over = s.max() != null && s.samples() > 0 && s.peak() > s.max();
+            out.append("<tr").append(over ? " style=\"color:#cf222e\"" : "").append(">");
+            for (String c : List.of(s.name(), s.role().key(), s.unit().format(s.peak()), s.unit().format(s.mean()), s.unit().format(s.p95()),
+                    s.samples() + (s.windowed() ? "" : " (whole range)"), s.max() == null ? "" : s.unit().format(s.max()))) {
+                out.append("<td style=\"padding:4px 10px;border-bottom:1px solid #d0d7de\">").append(html(c)).append("</td>");
+            }
+            out.append("</tr>");
+        }
+        out.append("</table><p>Over the tasks' window (first task created to last finished); queried ").append(r.from()).append(" .. ")
+           .append(r.to()).append(" at a ").append(r.step().toMillis()).append(" ms step: ").append(r.requests()).append(" requests, ")
+           .append(r.elapsed().toMillis()).append(" ms.</p>");
+        for (String n : r.notes()) out.append("<p>Note: ").append(html(n)).append("</p>");
+        for (String p : r.problems()) out.append("<p style=\"color:#cf222e\">Problem: ").append(html(p)).append("</p>");
+        return out.append("</body></html>").toString();
+    }
+
+    static String num(double v) {
+        if (Double.isNaN(v)) return "";
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.valueOf((long) v);
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    private static String html(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
