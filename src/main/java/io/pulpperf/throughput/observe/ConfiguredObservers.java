@@ -7,7 +7,6 @@ import io.pulpperf.throughput.resources.PromObserver;
 import io.pulpperf.throughput.resources.PromSettingsLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +15,8 @@ public final class ConfiguredObservers {
     private ConfiguredObservers() {}
 
     public static Observers fromSystem() {
-        Map<String, String> props = new LinkedHashMap<>();
-        System.getProperties().stringPropertyNames().forEach(k -> props.put(k, System.getProperty(k)));
+        // Secrets given as -D were moved out of the system properties (out of Surefire's reports).
+        Map<String, String> props = io.pulpperf.throughput.config.SecretHolder.systemProperties();
         return of(props, System.getenv(), Path.of(""));
     }
 

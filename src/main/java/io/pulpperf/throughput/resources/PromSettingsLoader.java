@@ -30,12 +30,6 @@ public final class PromSettingsLoader {
 
     private PromSettingsLoader() {}
 
-    public static Optional<PromSettings> fromSystem() {
-        Map<String, String> props = new LinkedHashMap<>();
-        System.getProperties().stringPropertyNames().forEach(k -> props.put(k, System.getProperty(k)));
-        return load(props, System.getenv(), Path.of(""));
-    }
-
     public static Optional<PromSettings> load(Map<String, String> props, Map<String, String> env, Path baseDir) {
         String url = props.get(URL);
         if (url == null || url.isBlank()) return Optional.empty();

@@ -67,4 +67,26 @@ class SecretHolderTest {
             System.clearProperty(DbSettingsLoader.PASSWORD);
         }
     }
+
+    /**
+     * Every loader reads -D properties through {@link SecretHolder}: a copy of the raw system
+     * properties would miss the secrets hidden from Surefire (the simulator reads only its own sim.*).
+     */
+    @Test
+    void noLoaderCopiesTheSystemPropertiesBehindTheHoldersBack() throws Exception {
+        java.nio.file.Path main = java.nio.file.Path.of("src/main/java");
+        try (var files = java.nio.file.Files.walk(main)) {
+            List<String> offenders = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> !f.endsWith("SecretHolder.java") && !f.toString().contains("/sim/"))
+                    .filter(f -> {
+                        try {
+                            return java.nio.file.Files.readString(f).contains("System.getProperties()");
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .map(main::relativize).map(Object::toString).toList();
+            assertThat(offenders).as("classes reading System.getProperties() instead of SecretHolder.systemProperties()").isEmpty();
+        }
+    }
 }
