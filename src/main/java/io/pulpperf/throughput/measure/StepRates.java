@@ -1,65 +1,125 @@
 package io.pulpperf.throughput.measure;
 
 import io.pulpperf.throughput.pulp.PulpTask;
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
  * The rates of one capacity-search step, from its own tasks' server timestamps only, never the
- * client's clock (issue 14). Offered and completion rates are least-squares slopes of the
- * cumulative count of tasks created, or completed, against time over the middle 80% of them:
- * the first and last few tasks, and workers that finish in lockstep, barely move a slope, where
- * they would move a count divided by a span by a whole task.
+ * client's clock (issue 14).
+ *
+ * <p>The offered rate is the least-squares slope of the count of tasks created against time over
+ * the middle 80% of them. Completions and the queue are read between two instants: where the
+ * number of the step's tasks in the system (created, not finished) is lowest in the step's first
+ * third (after its first 10% of tasks, once workers are busy) and in its last third. A momentary
+ * burst of arrivals (a client pause, a slow answer) raises the queue for a while and is gone at
+ * those low points; saturation raises the low points themselves, at the rate the queue grows. So
+ * a short step near capacity is not taken for saturated. The completion rate is the slope of the
+ * completions between the two instants.
  */
 public final class StepRates implements Consumer<PulpTask> {
     private final LongColumn created = new LongColumn();
     private final LongColumn started = new LongColumn();
+    private final LongColumn finished = new LongColumn();
     private final LongColumn completed = new LongColumn();
 
     /**
      * @param tasks          tasks of the step seen
      * @param offeredRate    tasks created per second on the server; null with fewer than 2 tasks
-     * @param completionRate tasks completed per second; null with fewer than 2 completed
-     * @param windowStart    the step's first {@code pulp_created}, epoch micros (0 without tasks)
-     * @param windowEnd      its last {@code pulp_created}
-     * @param waitingAtStart tasks of the step created before, and not started by, the window's start
-     * @param waitingAtEnd   the same at the window's end: the queue the step left behind
-     * @param queueGrowth    (waitingAtEnd - waitingAtStart) per second of the window; null for an empty window
+     * @param completionRate tasks completed per second between {@code from} and {@code to}; null when undefined
+     * @param firstCreated   the step's first {@code pulp_created}, epoch micros (0 without tasks)
+     * @param lastCreated    its last {@code pulp_created}
+     * @param from           the instant the step's start is read at (fewest tasks in the system in its first third)
+     * @param to             the instant its end is read at (the same in its last third)
+     * @param waitingAtStart tasks of the step waiting (created, not started) at {@code from}
+     * @param waitingAtEnd   the same at {@code to}
+     * @param queueGrowth    (waitingAtEnd - waitingAtStart) per second between the two; null when undefined
      */
-    public record Figures(long tasks, Double offeredRate, Double completionRate, long windowStart, long windowEnd,
-                          long waitingAtStart, long waitingAtEnd, Double queueGrowth) {}
+    public record Figures(long tasks, Double offeredRate, Double completionRate, long firstCreated, long lastCreated,
+                          long from, long to, long waitingAtStart, long waitingAtEnd, Double queueGrowth) {}
 
     @Override
     public void accept(PulpTask task) {
         created.add(task.createdMicros());
-        started.add(task.startedMicros() == null ? Long.MAX_VALUE : task.startedMicros());
+        if (task.startedMicros() != null) started.add(task.startedMicros());
+        if (task.finishedMicros() != null) finished.add(task.finishedMicros());
         if ("completed".equals(task.state()) && task.finishedMicros() != null) completed.add(task.finishedMicros());
     }
 
     public Figures figures() {
         long[] c = created.sorted();
-        if (c.length == 0) return new Figures(0, null, null, 0, 0, 0, 0, null);
-        long start = c[0];
-        long end = c[c.length - 1];
-        long atStart = waitingAt(start);
-        long atEnd = waitingAt(end);
-        Double growth = end > start ? (atEnd - atStart) / ((end - start) / 1e6) : null;
-        return new Figures(c.length, slope(c), slope(completed.sorted()), start, end, atStart, atEnd, growth);
+        if (c.length == 0) return new Figures(0, null, null, 0, 0, 0, 0, 0, 0, null);
+        long[] s = started.sorted();
+        long[] f = finished.sorted();
+        long[] done = completed.sorted();
+        long first = c[0];
+        long last = c[c.length - 1];
+        long third = (last - first) / 3;
+        long from = quietest(c, f, c[(int) Math.floor(0.1 * (c.length - 1))], first + third, true);
+        long to = quietest(c, f, last - third, last, false);
+        long waitingFrom = upTo(c, from) - upTo(s, from);
+        long waitingTo = upTo(c, to) - upTo(s, to);
+        double seconds = (to - from) / 1e6;
+        Double completion = to > from ? slope(Arrays.copyOfRange(done, upTo(done, from), upTo(done, to)), false) : null;
+        Double growth = to > from ? (waitingTo - waitingFrom) / seconds : null;
+        return new Figures(c.length, slope(c, true), completion, first, last, from, to, waitingFrom, waitingTo, growth);
     }
 
-    /** Tasks created strictly before {@code t} and not started by then (the one created at t is arriving, not waiting). */
-    private long waitingAt(long t) {
-        long n = 0;
-        for (int i = 0; i < created.size(); i++) {
-            if (created.get(i) < t && started.get(i) > t) n++;
+    /**
+     * The instant in [lo, hi] with the fewest tasks in the system: the count only falls at a
+     * finish, so the candidates are the finishes in the window and its ends; ties go to the
+     * earliest ({@code earliest}) or the latest, so the two instants lie as far apart as they can.
+     */
+    private static long quietest(long[] created, long[] finished, long lo, long hi, boolean earliest) {
+        long best = lo;
+        long bestCount = inSystem(created, finished, lo);
+        int i = Math.max(0, lowerBound(finished, lo));
+        for (; i <= finished.length; i++) {
+            long t = i < finished.length ? finished[i] : hi;
+            if (t > hi) t = hi;
+            long n = inSystem(created, finished, t);
+            if (n < bestCount || n == bestCount && !earliest) {
+                best = t;
+                bestCount = n;
+            }
+            if (t == hi) break;
         }
-        return n;
+        return best;
     }
 
-    /** Events per second: the least-squares slope of the count against time over the middle 80% of sorted times. */
-    static Double slope(long[] sorted) {
+    private static long inSystem(long[] created, long[] finished, long t) {
+        return upTo(created, t) - upTo(finished, t);
+    }
+
+    /** How many values are <= t. */
+    private static int upTo(long[] sorted, long t) {
+        int i = Arrays.binarySearch(sorted, t);
+        if (i < 0) return -i - 1;
+        while (i + 1 < sorted.length && sorted[i + 1] == t) i++;
+        return i + 1;
+    }
+
+    /** The first index whose value is >= t. */
+    private static int lowerBound(long[] sorted, long t) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < t) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /**
+     * Events per second: the least-squares slope of the count against time, over the middle 80%
+     * of the sorted times when {@code middle}, else over all. Workers finishing in lockstep move a
+     * slope by far less than a task; they would move a count divided by a span by a whole one.
+     */
+    static Double slope(long[] sorted, boolean middle) {
         int n = sorted.length;
-        int from = n >= 10 ? (int) Math.floor(0.1 * n) : 0;
-        int to = n >= 10 ? (int) Math.ceil(0.9 * n) - 1 : n - 1;
+        int from = middle && n >= 10 ? (int) Math.floor(0.1 * n) : 0;
+        int to = middle && n >= 10 ? (int) Math.ceil(0.9 * n) - 1 : n - 1;
         int m = to - from + 1;
         if (m < 2 || sorted[to] == sorted[from]) return null;
         double meanX = 0;

@@ -100,6 +100,11 @@ public final class ScenarioRunner {
             online = phases.phase("Bring " + scenario.workers() + " workers online", () -> workers.ensure(scenario.workers()));
             checkWorkers(scenario, online, notes);
         }
+        if (scenario.shape() == Shape.SEARCH) {
+            // Fixtures per step, its own loop and bounds: see CapacitySearch (issue 14).
+            return new CapacitySearch(settings, client, dispatcher, console, targetLabel)
+                    .run(scenario, phases, runId, runName, dir, workload, online, problems, notes, readsBefore);
+        }
         phases.phase("Prepare fixtures (not measured)", () -> {
             workload.prepare(client, runName, scenario.tasks(), scenario.concurrency());
             return null;

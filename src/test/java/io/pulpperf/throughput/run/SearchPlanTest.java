@@ -58,8 +58,8 @@ class SearchPlanTest {
     @Test
     void faultsComeBeforeSaturationAndTheWaitLimitAfterIt() {
         SearchSettings limited = new SearchSettings(2, 1.5, 500, Duration.ofSeconds(20), 3, Duration.ofMillis(500), 0.03);
-        StepRates.Figures saturated = new StepRates.Figures(200, 100.0, 50.0, 0, 2_000_000, 0, 99, 49.5);
-        StepRates.Figures keptUp = new StepRates.Figures(200, 100.0, 99.5, 0, 2_000_000, 0, 1, 0.5);
+        StepRates.Figures saturated = new StepRates.Figures(200, 100.0, 50.0, 0, 2_000_000, 200_000, 1_400_000, 10, 69, 49.2);
+        StepRates.Figures keptUp = new StepRates.Figures(200, 100.0, 99.5, 0, 2_000_000, 200_000, 1_400_000, 0, 0, 0.0);
         assertThat(StepVerdict.judge(saturated, 900_000L, List.of("3 dispatch requests created no task"), limited).verdict())
                 .isEqualTo(CapacityStep.Verdict.FAULTED);
         StepVerdict v = StepVerdict.judge(saturated, 900_000L, List.of(), limited);
