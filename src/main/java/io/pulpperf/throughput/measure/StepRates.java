@@ -8,14 +8,14 @@ import java.util.function.Consumer;
  * The rates of one capacity-search step, from its own tasks' server timestamps only, never the
  * client's clock (issue 14).
  *
- * <p>The offered rate is the least-squares slope of the count of tasks created against time over
- * the middle 80% of them. Completions and the queue are read between two instants: where the
+ * <p>Arrivals, completions and the queue are read between two instants: where the
  * number of the step's tasks in the system (created, not finished) is lowest in the step's first
  * third (after its first 10% of tasks, once workers are busy) and in its last third. A momentary
  * burst of arrivals (a client pause, a slow answer) raises the queue for a while and is gone at
  * those low points; saturation raises the low points themselves, at the rate the queue grows. So
- * a short step near capacity is not taken for saturated. The completion rate is the slope of the
- * completions between the two instants.
+ * a short step near capacity is not taken for saturated. The offered and completion rates are the
+ * least-squares slopes of the count of tasks created, and completed, against time between the two
+ * instants (over the middle 80% of all the step's tasks when too few arrived between them).
  */
 public final class StepRates implements Consumer<PulpTask> {
     private final LongColumn created = new LongColumn();
@@ -60,9 +60,12 @@ public final class StepRates implements Consumer<PulpTask> {
         long waitingFrom = upTo(c, from) - upTo(s, from);
         long waitingTo = upTo(c, to) - upTo(s, to);
         double seconds = (to - from) / 1e6;
+        // Both rates over the same instants: a client pause inside them slows arrivals and completions alike.
+        long[] arrived = Arrays.copyOfRange(c, upTo(c, from), upTo(c, to));
+        Double offered = arrived.length >= 3 ? slope(arrived, false) : slope(c, true);
         Double completion = to > from ? slope(Arrays.copyOfRange(done, upTo(done, from), upTo(done, to)), false) : null;
         Double growth = to > from ? (waitingTo - waitingFrom) / seconds : null;
-        return new Figures(c.length, slope(c, true), completion, first, last, from, to, waitingFrom, waitingTo, growth);
+        return new Figures(c.length, offered, completion, first, last, from, to, waitingFrom, waitingTo, growth);
     }
 
     /**

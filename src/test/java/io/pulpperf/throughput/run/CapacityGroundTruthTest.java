@@ -72,7 +72,7 @@ class CapacityGroundTruthTest {
     }
 
     @ParameterizedTest(name = "{0} workers of {1} ms, distinct locks: W/s found")
-    @CsvSource({"1, 25", "2, 40", "4, 60"})
+    @CsvSource({"1, 30", "2, 40", "4, 60"})
     void findsTheCapacityOfWorkersWithDistinctLocks(int workers, int serviceMillis) throws Exception {
         double capacity = workers * 1000.0 / serviceMillis;
         List<String> leftBehind = new java.util.ArrayList<>();
