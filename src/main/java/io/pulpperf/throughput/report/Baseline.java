@@ -21,8 +21,13 @@ public record Baseline(Path source, double tolerance, Map<String, Figures> scena
      *
      * @param throughput    tasks per second (completed / (last finished_at - first started_at))
      * @param p95TotalMicros p95 of finished_at - pulp_created over completed tasks, microseconds
+     * @param sustainedRate a capacity search's sustained rate, tasks per second; null for other shapes
      */
-    public record Figures(Double throughput, Long p95TotalMicros) {}
+    public record Figures(Double throughput, Long p95TotalMicros, Double sustainedRate) {
+        public Figures(Double throughput, Long p95TotalMicros) {
+            this(throughput, p95TotalMicros, null);
+        }
+    }
 
     public Optional<Figures> scenario(String name) {
         return Optional.ofNullable(scenarios.get(name));

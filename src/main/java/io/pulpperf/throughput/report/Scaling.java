@@ -17,7 +17,9 @@ public final class Scaling {
     /** One row per scenario, in run order. */
     public static List<ScalingRow> of(List<ScenarioResult> results) {
         List<Point> points = results.stream()
-                .map(r -> new Point(r.scenario().workload().key(), r.scenario().name(), r.workersOnline(), r.metrics().throughput()))
+                // A capacity search's tasks mix rates: its overall throughput is no point on this curve.
+                .map(r -> new Point(r.scenario().workload().key(), r.scenario().name(), r.workersOnline(),
+                        r.capacity() != null ? null : r.metrics().throughput()))
                 .toList();
         return rows(points);
     }
