@@ -17,7 +17,7 @@ public final class CapacityTable {
     /** "sustains 11.8 tasks/s (p95 wait 0.4 s), saturates at 14.1 tasks/s", with "-" for what was not found. */
     public static String sentence(CapacityResult c) {
         String sustained = c.sustainedRate() == null ? "sustains no rate tried"
-                : String.format(Locale.ROOT, "sustains %.1f tasks/s (p95 wait %s s)", c.sustainedRate(), seconds(c.sustainedP95WaitMicros()));
+                : String.format(Locale.ROOT, "sustains %.1f tasks/s (p95 wait %s s)", c.sustainedRate(), shortSeconds(c.sustainedP95WaitMicros()));
         String saturated = c.saturatedRate() == null ? "did not saturate"
                 : String.format(Locale.ROOT, "saturates at %.1f tasks/s", c.saturatedRate());
         return sustained + ", " + saturated;
@@ -60,6 +60,14 @@ public final class CapacityTable {
                 case FAULTED -> "not judged: faults";
             },
             String.join("; ", s.reasons())};
+    }
+
+    /** "0.4", "0.036", "12.5": two significant digits below a second. */
+    private static String shortSeconds(Long micros) {
+        if (micros == null) return "-";
+        double s = micros / 1e6;
+        return s >= 1 || s == 0 ? String.format(Locale.ROOT, "%.1f", s) : new java.math.BigDecimal(s)
+                .round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString();
     }
 
     private static String seconds(Long micros) {
