@@ -49,8 +49,9 @@ public final class CapacityChart {
         NumberAxis steps = new NumberAxis("step (in the order run)");
         steps.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         XYPlot plot = new XYPlot(data, steps, new NumberAxis("tasks per second"), r);
-        if (c.sustainedRate() != null) plot.addRangeMarker(marker(c.sustainedRate(), Charts.GREEN, "sustained"));
-        if (c.saturatedRate() != null) plot.addRangeMarker(marker(c.saturatedRate(), Charts.VERMILLION, "saturation"));
+        // Labels on opposite sides of their lines: the two rates are often close.
+        if (c.sustainedRate() != null) plot.addRangeMarker(marker(c.sustainedRate(), Charts.GREEN, "sustained", false));
+        if (c.saturatedRate() != null) plot.addRangeMarker(marker(c.saturatedRate(), Charts.VERMILLION, "saturation", true));
         Charts.style(plot);
         JFreeChart chart = new JFreeChart(scenario + ": offered and completed rate per step", null, plot, true);
         chart.addSubtitle(Charts.subtitle(CapacityTable.sentence(c) + ". Where completed falls below offered, the workers "
@@ -104,11 +105,11 @@ public final class CapacityChart {
         return chart;
     }
 
-    private static ValueMarker marker(double value, Color colour, String what) {
+    private static ValueMarker marker(double value, Color colour, String what, boolean above) {
         ValueMarker m = new ValueMarker(value, colour, Charts.DASHED);
         m.setLabel(String.format(Locale.ROOT, "%s %.1f/s", what, value));
-        m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-        m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        m.setLabelAnchor(above ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.BOTTOM_RIGHT);
+        m.setLabelTextAnchor(above ? TextAnchor.BOTTOM_RIGHT : TextAnchor.TOP_RIGHT);
         m.setLabelPaint(colour);
         return m;
     }
