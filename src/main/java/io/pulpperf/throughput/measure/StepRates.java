@@ -8,14 +8,15 @@ import java.util.function.Consumer;
  * The rates of one capacity-search step, from its own tasks' server timestamps only, never the
  * client's clock (issue 14).
  *
- * <p>Arrivals, completions and the queue are read between two instants: where the
+ * <p>The offered rate is the least-squares slope of the count of tasks created against time over
+ * the middle 80% of them. Arrivals, completions and the queue are counted between two instants: where the
  * number of the step's tasks in the system (created, not finished) is lowest in the step's first
  * third (after its first 10% of tasks, once workers are busy) and in its last third. A momentary
  * burst of arrivals (a client pause, a slow answer) raises the queue for a while and is gone at
  * those low points; saturation raises the low points themselves, at the rate the queue grows. So
- * a short step near capacity is not taken for saturated. The offered and completion rates are the
- * least-squares slopes of the count of tasks created, and completed, against time between the two
- * instants (over the middle 80% of all the step's tasks when too few arrived between them).
+ * a short step near capacity is not taken for saturated. Whether a step kept up is judged on
+ * those counts; the completion rate is the least-squares slope of the completions between the two
+ * instants, exact when saturated workers finish back to back, in lockstep or not.
  */
 public final class StepRates implements Consumer<PulpTask> {
     private final LongColumn created = new LongColumn();
@@ -34,9 +35,12 @@ public final class StepRates implements Consumer<PulpTask> {
      * @param waitingAtStart tasks of the step waiting (created, not started) at {@code from}
      * @param waitingAtEnd   the same at {@code to}
      * @param queueGrowth    (waitingAtEnd - waitingAtStart) per second between the two; null when undefined
+     * @param arrived        tasks created after {@code from}, up to {@code to}
+     * @param completed      tasks completed after {@code from}, up to {@code to}
      */
     public record Figures(long tasks, Double offeredRate, Double completionRate, long firstCreated, long lastCreated,
-                          long from, long to, long waitingAtStart, long waitingAtEnd, Double queueGrowth) {}
+                          long from, long to, long waitingAtStart, long waitingAtEnd, Double queueGrowth, long arrived,
+                          long completed) {}
 
     @Override
     public void accept(PulpTask task) {
@@ -48,7 +52,7 @@ public final class StepRates implements Consumer<PulpTask> {
 
     public Figures figures() {
         long[] c = created.sorted();
-        if (c.length == 0) return new Figures(0, null, null, 0, 0, 0, 0, 0, 0, null);
+        if (c.length == 0) return new Figures(0, null, null, 0, 0, 0, 0, 0, 0, null, 0, 0);
         long[] s = started.sorted();
         long[] f = finished.sorted();
         long[] done = completed.sorted();
@@ -60,12 +64,10 @@ public final class StepRates implements Consumer<PulpTask> {
         long waitingFrom = upTo(c, from) - upTo(s, from);
         long waitingTo = upTo(c, to) - upTo(s, to);
         double seconds = (to - from) / 1e6;
-        // Both rates over the same instants: a client pause inside them slows arrivals and completions alike.
-        long[] arrived = Arrays.copyOfRange(c, upTo(c, from), upTo(c, to));
-        Double offered = arrived.length >= 3 ? slope(arrived, false) : slope(c, true);
         Double completion = to > from ? slope(Arrays.copyOfRange(done, upTo(done, from), upTo(done, to)), false) : null;
         Double growth = to > from ? (waitingTo - waitingFrom) / seconds : null;
-        return new Figures(c.length, offered, completion, first, last, from, to, waitingFrom, waitingTo, growth);
+        return new Figures(c.length, slope(c, true), completion, first, last, from, to, waitingFrom, waitingTo, growth,
+                upTo(c, to) - upTo(c, from), upTo(done, to) - upTo(done, from));
     }
 
     /**

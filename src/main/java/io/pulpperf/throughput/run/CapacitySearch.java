@@ -142,7 +142,10 @@ final class CapacitySearch {
                 seq -> run.workload().request(stepName, seq), stepEnd, r -> run.log().accept(shifted(r, seqBase)));
         List<DispatchRecord> records = sent.stream().map(r -> shifted(r, seqBase)).toList();
         DispatchSummary dispatch = DispatchSummary.of(records);
-        if (records.size() < tasks) faults.add("only " + records.size() + " of " + tasks + " requests were sent in the step's time");
+        if (records.size() < tasks) {
+            faults.add((Instant.now().isBefore(run.deadline()) ? "" : "the scenario's timeout cut the step short: ")
+                    + "only " + records.size() + " of " + tasks + " requests were sent in the step's time");
+        }
         if (dispatch.errors() > 0) faults.add(dispatch.errors() + " dispatch requests created no task (by status " + dispatch.byStatus() + ")");
         if (!dispatch.cidEchoed()) faults.add("the server did not echo the step's Correlation-ID, so its tasks cannot be attributed to it");
 

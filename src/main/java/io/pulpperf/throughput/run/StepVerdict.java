@@ -8,9 +8,10 @@ import java.util.Locale;
 
 /**
  * Judges one capacity step. Faults come first: a step with dispatch errors or reads that failed
- * is reported as interrupted, never taken for saturation. Otherwise it keeps up when completions
- * are within the tolerance of the offered rate, the queue grows by less than the tolerance of
- * it, and (if set) the p95 queue wait is under the limit.
+ * is reported as interrupted, never taken for saturation. Otherwise it keeps up when, between the
+ * step's quietest instants (see StepRates), its completions are within the tolerance of its
+ * arrivals, the queue grows by at most the tolerance of them, and (if set) the p95 queue wait is
+ * under the limit.
  *
  * @param verdict the step's verdict
  * @param reasons why, in words
@@ -25,17 +26,18 @@ record StepVerdict(CapacityStep.Verdict verdict, List<String> reasons) {
         if (f.offeredRate() == null) {
             return new StepVerdict(CapacityStep.Verdict.FAULTED, List.of("too few tasks on the server to measure a rate"));
         }
-        double offered = f.offeredRate();
+        // Judged on whole-task counts between the step's quietest instants, so one task of slack on top of the tolerance.
         List<String> saturation = new ArrayList<>();
-        double floor = offered * (1 - s.tolerance());
-        if (f.completionRate() == null || f.completionRate() < floor) {
-            saturation.add(String.format(Locale.ROOT, "completed %s tasks/s, below the %.4g offered less %.0f%%",
-                    f.completionRate() == null ? "no" : String.format(Locale.ROOT, "%.4g", f.completionRate()), offered,
-                    s.tolerance() * 100));
+        double share = 1 - s.tolerance();
+        if (f.completed() < f.arrived() * share - 1) {
+            saturation.add(String.format(Locale.ROOT, "completed %d of the %d tasks that arrived between its quietest instants "
+                    + "(fewer than %.0f%%): completion %s tasks/s", f.completed(), f.arrived(), share * 100,
+                    f.completionRate() == null ? "-" : String.format(Locale.ROOT, "%.4g", f.completionRate())));
         }
-        if (f.queueGrowth() != null && f.queueGrowth() > offered * s.tolerance()) {
-            saturation.add(String.format(Locale.ROOT, "the queue grew by %.3g tasks/s (%d waiting at the step's end), more than %.0f%% of the offered rate",
-                    f.queueGrowth(), f.waitingAtEnd(), s.tolerance() * 100));
+        long grown = f.waitingAtEnd() - f.waitingAtStart();
+        if (grown > f.arrived() * s.tolerance() + 1) {
+            saturation.add(String.format(Locale.ROOT, "the queue grew by %d tasks (%.3g tasks/s), more than %.0f%% of the %d that arrived",
+                    grown, f.queueGrowth(), s.tolerance() * 100, f.arrived()));
         }
         if (!saturation.isEmpty()) return new StepVerdict(CapacityStep.Verdict.SATURATED, saturation);
         if (s.maxP95Wait() != null && (p95WaitMicros == null || p95WaitMicros >= s.maxP95Wait().toNanos() / 1000)) {

@@ -59,6 +59,7 @@ class StepRatesTest {
         for (int i = 0; i < 200; i++) arrivals[i] = i >= 160 && i < 180 ? 1_800_000 : i * 10_000L;
         StepRates.Figures f = queue(arrivals, 1, 8_000).figures();
         assertThat(f.queueGrowth()).isZero();
+        assertThat(f.completed()).isEqualTo(f.arrived());
         assertThat(f.completionRate()).isCloseTo(100, withPercentage(2));
     }
 
