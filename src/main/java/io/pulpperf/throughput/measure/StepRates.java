@@ -16,7 +16,9 @@ import java.util.function.Consumer;
  * those low points; saturation raises the low points themselves, at the rate the queue grows. So
  * a short step near capacity is not taken for saturated. Whether a step kept up is judged on
  * those counts; the completion rate is the least-squares slope of the completions between the two
- * instants, exact when saturated workers finish back to back, in lockstep or not.
+ * instants. What saturated workers complete flat out is read where they surely had work: over the
+ * longest stretch during which some task of the step was waiting (there the least-squares slope
+ * of completions is exact, whether workers finish back to back or in lockstep).
  */
 public final class StepRates implements Consumer<PulpTask> {
     private final LongColumn created = new LongColumn();
@@ -37,10 +39,12 @@ public final class StepRates implements Consumer<PulpTask> {
      * @param queueGrowth    (waitingAtEnd - waitingAtStart) per second between the two; null when undefined
      * @param arrived        tasks created after {@code from}, up to {@code to}
      * @param completed      tasks completed after {@code from}, up to {@code to}
+     * @param busyMicros     the longest stretch during which some task of the step was waiting
+     * @param busyRate       tasks completed per second during that stretch; null when it holds fewer than 20 completions
      */
     public record Figures(long tasks, Double offeredRate, Double completionRate, long firstCreated, long lastCreated,
                           long from, long to, long waitingAtStart, long waitingAtEnd, Double queueGrowth, long arrived,
-                          long completed) {}
+                          long completed, long busyMicros, Double busyRate) {}
 
     @Override
     public void accept(PulpTask task) {
@@ -52,7 +56,7 @@ public final class StepRates implements Consumer<PulpTask> {
 
     public Figures figures() {
         long[] c = created.sorted();
-        if (c.length == 0) return new Figures(0, null, null, 0, 0, 0, 0, 0, 0, null, 0, 0);
+        if (c.length == 0) return new Figures(0, null, null, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, null);
         long[] s = started.sorted();
         long[] f = finished.sorted();
         long[] done = completed.sorted();
@@ -61,13 +65,48 @@ public final class StepRates implements Consumer<PulpTask> {
         long third = (last - first) / 3;
         long from = quietest(c, f, c[(int) Math.floor(0.1 * (c.length - 1))], first + third, true);
         long to = quietest(c, f, last - third, last, false);
+        long[] busy = longestWait(c, s);
         long waitingFrom = upTo(c, from) - upTo(s, from);
         long waitingTo = upTo(c, to) - upTo(s, to);
         double seconds = (to - from) / 1e6;
         Double completion = to > from ? slope(Arrays.copyOfRange(done, upTo(done, from), upTo(done, to)), false) : null;
         Double growth = to > from ? (waitingTo - waitingFrom) / seconds : null;
         return new Figures(c.length, slope(c, true), completion, first, last, from, to, waitingFrom, waitingTo, growth,
-                upTo(c, to) - upTo(c, from), upTo(done, to) - upTo(done, from));
+                upTo(c, to) - upTo(c, from), upTo(done, to) - upTo(done, from), busy[1] - busy[0], busyRate(done, busy));
+    }
+
+    /** Completions per second within [busy[0], busy[1]], or null with fewer than 20 of them (too few to judge by). */
+    private static Double busyRate(long[] done, long[] busy) {
+        long[] within = Arrays.copyOfRange(done, lowerBound(done, busy[0]), upTo(done, busy[1]));
+        return within.length < 20 ? null : slope(within, false);
+    }
+
+    /**
+     * The longest stretch during which at least one task was waiting (created, not started):
+     * {from, to}, epoch micros; {0, 0} when none ever waited. A task still waiting keeps it open
+     * to the last event seen.
+     */
+    static long[] longestWait(long[] created, long[] started) {
+        long[] best = {0, 0};
+        int i = 0;
+        int j = 0;
+        long waiting = 0;
+        long since = 0;
+        long last = 0;
+        while (i < created.length || j < started.length) {
+            // At one instant, starts before arrivals: a task taken the moment it came never waited.
+            boolean start = j < started.length && (i >= created.length || started[j] <= created[i]);
+            long t = start ? started[j++] : created[i++];
+            last = t;
+            if (start) {
+                waiting--;
+                if (waiting == 0 && t - since > best[1] - best[0]) best = new long[] {since, t};
+            } else if (waiting++ == 0) {
+                since = t;
+            }
+        }
+        if (waiting > 0 && last - since > best[1] - best[0]) best = new long[] {since, last};
+        return best;
     }
 
     /**

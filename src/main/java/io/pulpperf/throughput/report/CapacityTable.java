@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /** A capacity search's steps, one row each, and its result in one sentence (issue 14). */
 public final class CapacityTable {
-    private static final String[] HEADERS = {"#Step", "Kind", "#Asked tasks/s", "#Offered tasks/s", "#Completed tasks/s",
+    private static final String[] HEADERS = {"#Step", "Kind", "#Asked tasks/s", "#Offered tasks/s", "#Completed tasks/s", "#Completed while queued tasks/s",
         "#Queue growth tasks/s", "#p50 wait s", "#p95 wait s", "#Failed", "#Dispatch errors", "Kept up?", "Why not"};
 
     private CapacityTable() {}
@@ -27,18 +27,20 @@ public final class CapacityTable {
         List<String[]> rows = new ArrayList<>();
         for (CapacityStep s : c.steps()) {
             String[] row = cells(s);
-            row[10] = (s.keptUp() ? "!pass:" : s.verdict() == CapacityStep.Verdict.FAULTED ? "!note:" : "!fail:") + row[10];
+            row[11] = (s.keptUp() ? "!pass:" : s.verdict() == CapacityStep.Verdict.FAULTED ? "!note:" : "!fail:") + row[11];
             rows.add(row);
         }
         return new HtmlPage(scenario + " capacity").heading(scenario + ": " + sentence(c), null)
                 .paragraph("Each step held its rate with the open model; its tasks were found by the step's own Correlation-ID "
                         + "and measured by their server timestamps. Offered and completed are tasks per second; queue growth is "
-                        + "waiting tasks at the step's end minus its start, per second. " + c.end() + ".")
+                        + "waiting tasks at the step's end minus its start, per second; completed while queued is the rate "
+                        + "over the longest stretch in which the step's tasks waited, so workers had work throughout (the "
+                        + "saturation rate comes from it). " + c.end() + ".")
                 .table(HEADERS, rows).render();
     }
 
     public static String csv(CapacityResult c) {
-        StringBuilder out = new StringBuilder("step,kind,asked_per_s,offered_per_s,completed_per_s,queue_growth_per_s,p50_wait_s,"
+        StringBuilder out = new StringBuilder("step,kind,asked_per_s,offered_per_s,completed_per_s,completed_while_queued_per_s,queue_growth_per_s,p50_wait_s,"
                 + "p95_wait_s,failed,dispatch_errors,kept_up,why_not,correlation_id\n");
         for (CapacityStep s : c.steps()) {
             String[] row = cells(s);
@@ -50,7 +52,7 @@ public final class CapacityTable {
 
     private static String[] cells(CapacityStep s) {
         return new String[] {String.valueOf(s.number()), s.rising() ? "rising" : "bisection",
-            Format.rate(s.targetRate()), Format.rate(s.offeredRate()), Format.rate(s.completionRate()),
+            Format.rate(s.targetRate()), Format.rate(s.offeredRate()), Format.rate(s.completionRate()), Format.rate(s.busyRate()),
             s.queueGrowth() == null ? "-" : String.format(Locale.ROOT, "%+.2f", s.queueGrowth()),
             seconds(s.p50WaitMicros()), seconds(s.p95WaitMicros()), String.valueOf(s.failed()), String.valueOf(s.dispatchErrors()),
             switch (s.verdict()) {

@@ -179,7 +179,7 @@ final class CapacitySearch {
         Long p95 = queueWait.count() == 0 ? null : queueWait.p95();
         StepVerdict verdict = StepVerdict.judge(f, p95, faults, s);
         CapacityStep step = new CapacityStep(number, rising, rate, cid, records.size(), dispatch.errors(), f.tasks(),
-                f.offeredRate(), f.completionRate(), f.queueGrowth(), f.waitingAtEnd(), p50, p95, m.failed(), f.firstCreated(),
+                f.offeredRate(), f.completionRate(), f.busyRate(), f.busyMicros(), f.queueGrowth(), f.waitingAtEnd(), p50, p95, m.failed(), f.firstCreated(),
                 f.lastCreated(), verdict.verdict(), verdict.reasons());
         return new StepRun(step, records, wait.finished(), wait.problem());
     }

@@ -15,6 +15,9 @@ import java.util.List;
  * @param tasks          the step's tasks found on the server
  * @param offeredRate    tasks created per second on the server
  * @param completionRate tasks completed per second
+ * @param busyRate       tasks completed per second over the longest stretch during which tasks of the step waited
+ *                       (workers had work throughout): what they complete flat out; null when too few
+ * @param busyMicros     how long that stretch was
  * @param queueGrowth    waiting tasks at the step's end minus its start, per second
  * @param waitingAtEnd   tasks of the step waiting when its last task was created
  * @param p50WaitMicros  median queue wait (started_at - pulp_created), null when none started
@@ -26,7 +29,8 @@ import java.util.List;
  * @param reasons        why, in words (empty when kept up)
  */
 public record CapacityStep(int number, boolean rising, double targetRate, String correlationId, long requests,
-                           long dispatchErrors, long tasks, Double offeredRate, Double completionRate, Double queueGrowth,
+                           long dispatchErrors, long tasks, Double offeredRate, Double completionRate, Double busyRate,
+                           long busyMicros, Double queueGrowth,
                            long waitingAtEnd, Long p50WaitMicros, Long p95WaitMicros, long failed, long startMicros,
                            long endMicros, Verdict verdict, List<String> reasons) {
     public CapacityStep {

@@ -10,8 +10,9 @@ import java.util.Locale;
  * Judges one capacity step. Faults come first: a step with dispatch errors or reads that failed
  * is reported as interrupted, never taken for saturation. Otherwise it keeps up when, between the
  * step's quietest instants (see StepRates), its completions are within the tolerance of its
- * arrivals, the queue grows by at most the tolerance of them, and (if set) the p95 queue wait is
- * under the limit.
+ * arrivals and the queue grows by at most the tolerance of them, the workers' pace while its tasks
+ * waited (when measured) is within the tolerance of the offered rate, and (if set) the p95 queue
+ * wait is under the limit.
  *
  * @param verdict the step's verdict
  * @param reasons why, in words
@@ -33,6 +34,11 @@ record StepVerdict(CapacityStep.Verdict verdict, List<String> reasons) {
             saturation.add(String.format(Locale.ROOT, "completed %d of the %d tasks that arrived between its quietest instants "
                     + "(fewer than %.0f%%): completion %s tasks/s", f.completed(), f.arrived(), share * 100,
                     f.completionRate() == null ? "-" : String.format(Locale.ROOT, "%.4g", f.completionRate())));
+        }
+        // Short steps leave few tasks to count; the workers' own pace while tasks waited tells saturation apart sooner.
+        if (f.busyRate() != null && f.offeredRate() != null && f.busyRate() < f.offeredRate() * share) {
+            saturation.add(String.format(Locale.ROOT, "while its tasks waited, the workers completed %.4g tasks/s, below the %.4g "
+                    + "offered less %.0f%%", f.busyRate(), f.offeredRate(), s.tolerance() * 100));
         }
         long grown = f.waitingAtEnd() - f.waitingAtStart();
         if (grown > f.arrived() * s.tolerance() + 1) {

@@ -34,6 +34,7 @@ class StepRatesTest {
     @Test
     void aStepBelowCapacityCompletesWhatItIsOfferedAndLeavesNoQueue() {
         StepRates.Figures f = queue(200, 10_000, 1, 8_000).figures();  // 100/s offered, capacity 125/s
+        assertThat(f.busyRate()).as("no task ever waited").isNull();
         assertThat(f.offeredRate()).isCloseTo(100, withPercentage(0.01));
         assertThat(f.completionRate()).isCloseTo(100, withPercentage(0.01));
         assertThat(f.waitingAtStart()).isZero();
@@ -46,6 +47,7 @@ class StepRatesTest {
         StepRates.Figures f = queue(200, 10_000, 1, 20_000).figures();  // 100/s offered, capacity 50/s
         assertThat(f.offeredRate()).isCloseTo(100, withPercentage(0.01));
         assertThat(f.completionRate()).isCloseTo(50, withPercentage(0.01));
+        assertThat(f.busyRate()).as("while tasks waited").isCloseTo(50, withPercentage(0.01));
         // the queue grows by offered - capacity; read late in the step it holds about half the tasks so far
         assertThat(f.queueGrowth()).isCloseTo(50, withPercentage(2));
         assertThat(f.waitingAtEnd()).isGreaterThan(60);
@@ -68,6 +70,7 @@ class StepRatesTest {
         // 4 workers of 80 ms (50/s) offered 100/s: finishes come in bursts of 4, the slope is still 50/s within 1%
         StepRates.Figures f = queue(200, 10_000, 4, 80_000).figures();
         assertThat(f.completionRate()).isCloseTo(50, withPercentage(1));
+        assertThat(f.busyRate()).isCloseTo(50, withPercentage(1));
     }
 
     @Test

@@ -25,7 +25,9 @@ class CapacityReportTest {
 
     private static CapacityStep step(int n, boolean rising, double rate, double completed, long p95Millis, CapacityStep.Verdict v) {
         long start = T0 + n * 3_000_000L;
+        boolean saturated = v == CapacityStep.Verdict.SATURATED;
         return new CapacityStep(n, rising, rate, "cid" + n, Math.round(rate * 2), 0, Math.round(rate * 2), rate, completed,
+                saturated ? completed : null, saturated ? (long) (rate * 100_000) : 0,
                 v == CapacityStep.Verdict.SATURATED ? rate - completed : 0.0, 0, p95Millis * 500, p95Millis * 1000, 0, start,
                 start + 2_000_000, v, v == CapacityStep.Verdict.KEPT_UP ? List.of() : List.of("completed fell behind"));
     }
@@ -94,6 +96,6 @@ class CapacityReportTest {
         assertThat(rates).contains("sustained 11.8/s").contains("saturation 14.1/s").contains("offered").contains("completed");
         String queue = Charts.svg(CapacityChart.queue("cap-2w", r.metrics(), r.capacity()), CapacityChart.WIDTH, CapacityChart.HEIGHT);
         assertThat(queue).contains(">5<").contains("waiting (queue)");
-        assertThat(CapacityTable.csv(r.capacity()).lines()).hasSize(6).element(3).asString().startsWith("3,rising,16.00,16.00,14.10,");
+        assertThat(CapacityTable.csv(r.capacity()).lines()).hasSize(6).element(3).asString().startsWith("3,rising,16.00,16.00,14.10,14.10,");
     }
 }

@@ -58,8 +58,8 @@ class SearchPlanTest {
     @Test
     void faultsComeBeforeSaturationAndTheWaitLimitAfterIt() {
         SearchSettings limited = new SearchSettings(2, 1.5, 500, Duration.ofSeconds(20), 3, Duration.ofMillis(500), 0.03);
-        StepRates.Figures saturated = new StepRates.Figures(200, 100.0, 50.0, 0, 2_000_000, 200_000, 1_400_000, 10, 69, 49.2, 120, 60);
-        StepRates.Figures keptUp = new StepRates.Figures(200, 100.0, 99.5, 0, 2_000_000, 200_000, 1_400_000, 0, 0, 0.0, 120, 119);
+        StepRates.Figures saturated = new StepRates.Figures(200, 100.0, 50.0, 0, 2_000_000, 200_000, 1_400_000, 10, 69, 49.2, 120, 60, 0, null);
+        StepRates.Figures keptUp = new StepRates.Figures(200, 100.0, 99.5, 0, 2_000_000, 200_000, 1_400_000, 0, 0, 0.0, 120, 119, 0, null);
         assertThat(StepVerdict.judge(saturated, 900_000L, List.of("3 dispatch requests created no task"), limited).verdict())
                 .isEqualTo(CapacityStep.Verdict.FAULTED);
         StepVerdict v = StepVerdict.judge(saturated, 900_000L, List.of(), limited);
@@ -69,9 +69,14 @@ class SearchPlanTest {
         assertThat(StepVerdict.judge(keptUp, 499_999L, List.of(), limited).verdict()).isEqualTo(CapacityStep.Verdict.KEPT_UP);
         assertThat(StepVerdict.judge(keptUp, 5_000_000L, List.of(), SETTINGS).verdict()).isEqualTo(CapacityStep.Verdict.KEPT_UP);
         // 97% of 120 arrivals less one task of slack is 115.4: 116 completed keeps up, 115 does not
-        StepRates.Figures behind = new StepRates.Figures(200, 100.0, 95.0, 0, 2_000_000, 200_000, 1_400_000, 0, 0, 0.0, 120, 116);
+        StepRates.Figures behind = new StepRates.Figures(200, 100.0, 95.0, 0, 2_000_000, 200_000, 1_400_000, 0, 0, 0.0, 120, 116, 0, null);
         assertThat(StepVerdict.judge(behind, 0L, List.of(), SETTINGS).verdict()).isEqualTo(CapacityStep.Verdict.KEPT_UP);
-        StepRates.Figures further = new StepRates.Figures(200, 100.0, 95.0, 0, 2_000_000, 200_000, 1_400_000, 0, 0, 0.0, 120, 115);
+        StepRates.Figures further = new StepRates.Figures(200, 100.0, 95.0, 0, 2_000_000, 200_000, 1_400_000, 0, 0, 0.0, 120, 115, 0, null);
         assertThat(StepVerdict.judge(further, 0L, List.of(), SETTINGS).verdict()).isEqualTo(CapacityStep.Verdict.SATURATED);
+        // counts within the tolerance, but while tasks waited the workers managed only 96 of the 100 offered
+        StepRates.Figures slowWorkers = new StepRates.Figures(200, 100.0, 99.0, 0, 2_000_000, 200_000, 1_400_000, 0, 1, 0.8, 120, 118,
+                500_000, 96.0);
+        assertThat(StepVerdict.judge(slowWorkers, 0L, List.of(), SETTINGS).reasons()).singleElement().asString()
+                .contains("the workers completed 96.00 tasks/s");
     }
 }
