@@ -184,10 +184,10 @@ final class CapacitySearch {
         return new StepRun(step, records, wait.finished(), wait.problem());
     }
 
-    /** "step 3: offered 45.1/s, completed 45.0/s, queue +0.00/s, p95 wait 0.012 s: KEPT_UP". */
+    /** "step 3: offered 45.10/s, completed 45.00/s (while queued -), queue +0.00/s, p95 wait 0.012 s: KEPT_UP". */
     static String line(CapacityStep s) {
-        return String.format(Locale.ROOT, "step %d: offered %s/s, completed %s/s, queue %s/s, p95 wait %s s: %s%s", s.number(),
-                rate(s.offeredRate()), rate(s.completionRate()),
+        return String.format(Locale.ROOT, "step %d: offered %s/s, completed %s/s (while queued %s), queue %s/s, p95 wait %s s: %s%s",
+                s.number(), rate(s.offeredRate()), rate(s.completionRate()), rate(s.busyRate()),
                 s.queueGrowth() == null ? "-" : String.format(Locale.ROOT, "%+.2f", s.queueGrowth()),
                 s.p95WaitMicros() == null ? "-" : String.format(Locale.ROOT, "%.3f", s.p95WaitMicros() / 1e6), s.verdict(),
                 s.reasons().isEmpty() ? "" : " (" + String.join("; ", s.reasons()) + ")");

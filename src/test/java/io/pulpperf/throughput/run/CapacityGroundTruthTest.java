@@ -68,7 +68,8 @@ class CapacityGroundTruthTest {
     }
 
     private static String table(CapacityResult c) {
-        return c.steps().stream().map(CapacitySearch::line).collect(Collectors.joining("\n", "\n", "\n" + c.end()));
+        return c.steps().stream().map(CapacitySearch::line).collect(Collectors.joining("\n", "\n", "\n" + c.end()
+                + "\n" + io.pulpperf.throughput.report.CapacityTable.sentence(c)));
     }
 
     @ParameterizedTest(name = "{0} workers of {1} ms, distinct locks: W/s found")
