@@ -17,6 +17,7 @@ import io.pulpperf.throughput.measure.StepRates;
 import io.pulpperf.throughput.measure.TaskCollector;
 import io.pulpperf.throughput.pulp.CorrelationIds;
 import io.pulpperf.throughput.pulp.PulpClient;
+import io.pulpperf.throughput.pulp.PulpTask;
 import io.pulpperf.throughput.pulp.RequestCounter;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ final class CapacitySearch {
 
     /** What the search shares with each step. */
     private record Run(Scenario scenario, String runId, String runName, Workload workload, PulpClient api, RunAwaiter awaiter,
-                       Instant deadline, Instant hardStop, DispatchLogCsv log, Consumer<io.pulpperf.throughput.pulp.PulpTask> sink,
+                       Instant deadline, Instant hardStop, DispatchLogCsv log, Consumer<PulpTask> sink,
                        RunAnalyzer whole) {}
 
     /** A step and what it leaves for the whole search: its dispatch records and whether its tasks were all done. */

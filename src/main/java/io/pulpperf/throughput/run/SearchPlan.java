@@ -74,11 +74,6 @@ final class SearchPlan {
         return end;
     }
 
-    /** The first rate not kept up with, or NaN when every step was. */
-    double firstBad() {
-        return firstBad;
-    }
-
     private static String fmt(double rate) {
         return String.format(java.util.Locale.ROOT, "%.4g", rate);
     }
