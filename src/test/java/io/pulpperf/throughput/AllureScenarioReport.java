@@ -2,6 +2,8 @@ package io.pulpperf.throughput;
 
 import io.pulpperf.throughput.config.Scenario;
 import io.pulpperf.throughput.observe.Observed;
+import io.pulpperf.throughput.report.CapacityChart;
+import io.pulpperf.throughput.report.CapacityTable;
 import io.pulpperf.throughput.report.Charts;
 import io.pulpperf.throughput.report.DispatchTable;
 import io.pulpperf.throughput.report.JudgedScenario;
@@ -33,6 +35,12 @@ final class AllureScenarioReport {
         Allure.parameter("min tasks/s", s.thresholds().minTasksPerSecond());
         Allure.parameter("min success rate", s.thresholds().minSuccessRate());
         Allure.parameter("target", target);
+        if (s.search() != null) {
+            Allure.parameter("shape", "search");
+            Allure.parameter("search", String.format(java.util.Locale.ROOT, "from %s by x%s up to %s tasks/s, %s s steps, refine %d%s",
+                    s.search().from(), s.search().factor(), s.search().max(), s.search().step().toMillis() / 1000.0, s.search().refine(),
+                    s.search().maxP95Wait() == null ? "" : ", max p95 wait " + s.search().maxP95Wait().toMillis() / 1000.0 + " s"));
+        }
     }
 
     /** Phases as Allure steps (lambda steps: no AspectJ weaving needed). */
@@ -82,6 +90,7 @@ final class AllureScenarioReport {
         String name = r.scenario().name();
         Allure.addAttachment("Summary: checks and figures", "text/html", SummaryTable.html(r, j.checks()), ".html");
         Allure.addAttachment("Summary (CSV)", "text/csv", SummaryTable.csv(r, j.checks()), ".csv");
+        if (r.capacity() != null) attachCapacity(name, r);
         Allure.addAttachment("Timeline chart", "image/svg+xml",
                 Charts.svg(TimelineChart.of(name, r.metrics()), TimelineChart.WIDTH, TimelineChart.HEIGHT), ".svg");
         Allure.addAttachment("Latency table", "text/html", LatencyTable.html(name + " latency", r.metrics()), ".html");
@@ -108,6 +117,16 @@ final class AllureScenarioReport {
     /** A link in the scenario's Allure result (its "links"), e.g. to Grafana for the scenario's window. */
     static void link(String name, String url) {
         Allure.link(name, url);
+    }
+
+    /** A capacity search's chart of rates per step, its queue over time with step boundaries, and its steps table (issue 14). */
+    private static void attachCapacity(String name, ScenarioResult r) {
+        Allure.addAttachment("Capacity: offered vs completed per step", "image/svg+xml",
+                Charts.svg(CapacityChart.rates(name, r.capacity()), CapacityChart.WIDTH, CapacityChart.HEIGHT), ".svg");
+        Allure.addAttachment("Capacity: queue over time, steps shaded", "image/svg+xml",
+                Charts.svg(CapacityChart.queue(name, r.metrics(), r.capacity()), CapacityChart.WIDTH, CapacityChart.HEIGHT), ".svg");
+        Allure.addAttachment("Capacity: steps", "text/html", CapacityTable.html(name, r.capacity()), ".html");
+        Allure.addAttachment("Capacity: steps (CSV)", "text/csv", CapacityTable.csv(r.capacity()), ".csv");
     }
 
     private static void file(String name, Path path) {

@@ -29,11 +29,12 @@ public final class ConfigLoader {
     public static final String DEFAULT_CONFIG = "config/matrix.yaml";
     private static final Set<String> TOP_KEYS = Set.of("defaults", "polling", "simulator", "scenarios", "limits", "resources");
     private static final Set<String> SCENARIO_KEYS = Set.of("name", "workload", "workers", "tasks", "concurrency", "rate",
-            "shape", "timeout", "thresholds", "request", "testPath");
+            "shape", "timeout", "thresholds", "request", "testPath", "search");
     private static final Set<String> DEFAULT_KEYS = Set.of("workload", "workers", "tasks", "concurrency", "rate", "shape",
             "timeout", "thresholds", "request", "testPath");
     private static final Set<String> REQUEST_KEYS = Set.of("method", "path", "body");
-    private static final Set<String> THRESHOLD_KEYS = Set.of("minTasksPerSecond", "minSuccessRate", "maxLostTasks");
+    private static final Set<String> THRESHOLD_KEYS = Set.of("minTasksPerSecond", "minSuccessRate", "maxLostTasks", "minSustainedRate");
+    private static final Set<String> SEARCH_KEYS = Set.of("from", "factor", "max", "step", "refine", "maxP95Wait", "tolerance");
     private static final Set<String> POLLING_KEYS = Set.of("interval", "pageSize", "stallPeriod");
     private static final Set<String> SIMULATOR_KEYS = Set.of("serviceTimes", "failureRate");
     private static final Set<String> LIMIT_KEYS = Set.of("connectTimeout", "readTimeout", "readTries", "failedPolls", "grace");
@@ -154,6 +155,8 @@ public final class ConfigLoader {
         int workers = wholeNumber(where, path + "workers", pick(node, defaults, "workers"), -1, 1, 10_000);
         if (workers < 0) throw new ConfigException(where + ": " + path + "workers: missing; expected a whole number >= 1");
         int tasks = wholeNumber(where, path + "tasks", pick(node, defaults, "tasks"), -1, 1, 100_000_000);
+        // A search sets its task counts per step; tasks is then only a placeholder.
+        if (tasks < 0 && "search".equals(text(node, defaults, "shape", ""))) tasks = 1;
         if (tasks < 0) throw new ConfigException(where + ": " + path + "tasks: missing; expected a whole number >= 1");
         int concurrency = wholeNumber(where, path + "concurrency", pick(node, defaults, "concurrency"), 8, 1, 10_000);
         JsonNode rateNode = pick(node, defaults, "rate");
@@ -169,11 +172,34 @@ public final class ConfigLoader {
         Thresholds thresholds = thresholds(where, path + "thresholds", node.path("thresholds"), defaults.path("thresholds"));
         CustomRequest request = request(where, path + "request", pick(node, defaults, "request"), workload);
         String testPath = workload == Workload.TASK_INGESTION ? text(node, defaults, "testPath", "test/tasks/") : null;
+        SearchSettings search = search(where, path + "search", node.path("search"));
         try {
             return new Scenario(nameNode.asText(), workload, workers, tasks, concurrency, rate, shape, timeout, thresholds,
-                    request, testPath);
+                    request, testPath, search);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + ": " + path.substring(0, path.length() - 1) + ": " + e.getMessage());
+        }
+    }
+
+    private static SearchSettings search(String where, String key, JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) return null;
+        requireKeys(where, key + ".", node, SEARCH_KEYS);
+        for (String required : List.of("from", "factor", "max", "step")) {
+            if (node.path(required).isMissingNode()) {
+                throw new ConfigException(where + ": " + key + "." + required + ": missing; the search needs from, factor, max and step");
+            }
+        }
+        JsonNode wait = node.path("maxP95Wait");
+        try {
+            return new SearchSettings(number(where, key + ".from", node.path("from"), 0, Double.MIN_VALUE, 1_000_000),
+                    number(where, key + ".factor", node.path("factor"), 0, Double.MIN_VALUE, 100),
+                    number(where, key + ".max", node.path("max"), 0, Double.MIN_VALUE, 1_000_000),
+                    duration(where, key + ".step", node.path("step"), null),
+                    wholeNumber(where, key + ".refine", node.path("refine"), 3, 0, 20),
+                    wait.isMissingNode() || wait.isNull() ? null : duration(where, key + ".maxP95Wait", wait, null),
+                    number(where, key + ".tolerance", node.path("tolerance"), SearchSettings.DEFAULT_TOLERANCE, Double.MIN_VALUE, 0.49));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(where + ": " + key + ": " + e.getMessage());
         }
     }
 
@@ -195,7 +221,10 @@ public final class ConfigLoader {
         double minTps = number(where, path + ".minTasksPerSecond", pick(node, defaults, "minTasksPerSecond"), 0, 0, Double.MAX_VALUE);
         double minSuccess = number(where, path + ".minSuccessRate", pick(node, defaults, "minSuccessRate"), 1.0, 0, 1);
         int maxLost = wholeNumber(where, path + ".maxLostTasks", pick(node, defaults, "maxLostTasks"), 0, 0, Integer.MAX_VALUE);
-        return new Thresholds(minTps, minSuccess, maxLost);
+        JsonNode sustained = pick(node, defaults, "minSustainedRate");
+        Double minSustained = sustained.isMissingNode() || sustained.isNull() ? null
+                : number(where, path + ".minSustainedRate", sustained, 0, 0, Double.MAX_VALUE);
+        return new Thresholds(minTps, minSuccess, maxLost, minSustained);
     }
 
     private SimulatorSettings simulator(String where, JsonNode node) {
@@ -246,7 +275,7 @@ public final class ConfigLoader {
             selected = selected.stream().map(s -> s.withThresholds(new Thresholds(
                     tps == null ? s.thresholds().minTasksPerSecond() : tps,
                     success == null ? s.thresholds().minSuccessRate() : success,
-                    s.thresholds().maxLostTasks()))).toList();
+                    s.thresholds().maxLostTasks(), s.thresholds().minSustainedRate()))).toList();
         }
         return selected;
     }

@@ -17,9 +17,10 @@ import java.time.Duration;
  * @param thresholds  what the run must reach
  * @param request     the request of a custom workload; null for the others
  * @param testPath    for task-ingestion: the view under the API root, e.g. {@code test/tasks/}
+ * @param search      the search shape's steps; null for the other shapes
  */
 public record Scenario(String name, Workload workload, int workers, int tasks, int concurrency, Double rate, Shape shape,
-                       Duration timeout, Thresholds thresholds, CustomRequest request, String testPath) {
+                       Duration timeout, Thresholds thresholds, CustomRequest request, String testPath, SearchSettings search) {
     public Scenario {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-', was '" + name + "'");
@@ -38,6 +39,20 @@ public record Scenario(String name, Workload workload, int workers, int tasks, i
         if (workload == Workload.TASK_INGESTION && (testPath == null || testPath.startsWith("/") || !testPath.endsWith("/"))) {
             throw new IllegalArgumentException("testPath must be a path under the API root ending in '/', e.g. test/tasks/, was '" + testPath + "'");
         }
+        if ((shape == Shape.SEARCH) != (search != null)) {
+            throw new IllegalArgumentException(shape == Shape.SEARCH ? "shape search needs search: {from, factor, max, step, refine}"
+                    : "search: is only for shape search");
+        }
+        if (search != null && rate != null) throw new IllegalArgumentException("rate is set by the search's steps; leave it out");
+        if (search != null && workload == Workload.TASK_INGESTION) {
+            throw new IllegalArgumentException("the search shape needs one task per request; task-ingestion views dispatch many");
+        }
+    }
+
+    /** A scenario of any shape but search. */
+    public Scenario(String name, Workload workload, int workers, int tasks, int concurrency, Double rate, Shape shape,
+                    Duration timeout, Thresholds thresholds, CustomRequest request, String testPath) {
+        this(name, workload, workers, tasks, concurrency, rate, shape, timeout, thresholds, request, testPath, null);
     }
 
     /** A steady, closed-model scenario of a built-in workload (tests and examples). */
@@ -48,23 +63,29 @@ public record Scenario(String name, Workload workload, int workers, int tasks, i
     }
 
     public Scenario withTasks(int value) {
-        return new Scenario(name, workload, workers, value, concurrency, rate, shape, timeout, thresholds, request, testPath);
+        return new Scenario(name, workload, workers, value, concurrency, rate, shape, timeout, thresholds, request, testPath, search);
     }
 
     public Scenario withThresholds(Thresholds value) {
-        return new Scenario(name, workload, workers, tasks, concurrency, rate, shape, timeout, value, request, testPath);
+        return new Scenario(name, workload, workers, tasks, concurrency, rate, shape, timeout, value, request, testPath, search);
     }
 
     public Scenario withShape(Shape value) {
-        return new Scenario(name, workload, workers, tasks, concurrency, rate, value, timeout, thresholds, request, testPath);
+        return new Scenario(name, workload, workers, tasks, concurrency, rate, value, timeout, thresholds, request, testPath, search);
     }
 
     public Scenario withTimeout(Duration value) {
-        return new Scenario(name, workload, workers, tasks, concurrency, rate, shape, value, thresholds, request, testPath);
+        return new Scenario(name, workload, workers, tasks, concurrency, rate, shape, value, thresholds, request, testPath, search);
     }
 
     public Scenario withRate(Double value) {
-        return new Scenario(name, workload, workers, tasks, concurrency, value, shape, timeout, thresholds, request, testPath);
+        return new Scenario(name, workload, workers, tasks, concurrency, value, shape, timeout, thresholds, request, testPath, search);
+    }
+
+    /** This scenario as a capacity search with these steps. */
+    public Scenario withSearch(SearchSettings value) {
+        return new Scenario(name, workload, workers, tasks, concurrency, null, Shape.SEARCH, timeout, thresholds, request,
+                testPath, value);
     }
 
     public boolean isOpenModel() {
@@ -74,6 +95,10 @@ public record Scenario(String name, Workload workload, int workers, int tasks, i
     /** How the scenario reads in test names: "repo-delete-2w: 2 workers, 400 tasks, 8 clients, repository-delete". */
     @Override
     public String toString() {
+        if (search != null) {
+            return name + ": " + workers + (workers == 1 ? " worker, " : " workers, ") + "capacity search from "
+                    + String.format(java.util.Locale.ROOT, "%.4g", search.from()) + " tasks/s, " + workload.key();
+        }
         String load = rate != null ? String.format(java.util.Locale.ROOT, "%.4g requests/s", rate)
                 : concurrency + (concurrency == 1 ? " client" : " clients");
         return name + ": " + workers + (workers == 1 ? " worker, " : " workers, ") + tasks + " tasks, " + load + ", "

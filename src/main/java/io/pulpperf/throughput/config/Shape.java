@@ -8,7 +8,12 @@ public enum Shape {
      * Workers scaled to 0, every task dispatched, then workers scaled to N: the drain is measured
      * from the moment N workers are online (how the seed plan's results were taken).
      */
-    BACKLOG("backlog");
+    BACKLOG("backlog"),
+    /**
+     * Open-model steps at rising rates until one is not kept up with, then bisection: finds the
+     * highest rate the workers sustain and where they saturate (issue 14).
+     */
+    SEARCH("search");
 
     private final String key;
 
@@ -22,6 +27,6 @@ public enum Shape {
 
     public static Shape of(String key) {
         for (Shape s : values()) if (s.key.equals(key)) return s;
-        throw new IllegalArgumentException("unknown shape '" + key + "'; expected steady or backlog");
+        throw new IllegalArgumentException("unknown shape '" + key + "'; expected steady, backlog or search");
     }
 }

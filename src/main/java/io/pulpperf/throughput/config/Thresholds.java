@@ -6,8 +6,9 @@ package io.pulpperf.throughput.config;
  * @param minTasksPerSecond lowest acceptable throughput (completed tasks per second), >= 0
  * @param minSuccessRate    lowest acceptable completed/observed ratio, in [0, 1]
  * @param maxLostTasks      most tasks that may be dispatched but never found on the server, >= 0
+ * @param minSustainedRate  search shape: lowest acceptable sustained rate, tasks per second; null = not checked
  */
-public record Thresholds(double minTasksPerSecond, double minSuccessRate, int maxLostTasks) {
+public record Thresholds(double minTasksPerSecond, double minSuccessRate, int maxLostTasks, Double minSustainedRate) {
     public Thresholds {
         if (!(minTasksPerSecond >= 0) || Double.isInfinite(minTasksPerSecond)) {
             throw new IllegalArgumentException("minTasksPerSecond must be a number >= 0, was " + minTasksPerSecond);
@@ -16,5 +17,12 @@ public record Thresholds(double minTasksPerSecond, double minSuccessRate, int ma
             throw new IllegalArgumentException("minSuccessRate must be between 0 and 1, was " + minSuccessRate);
         }
         if (maxLostTasks < 0) throw new IllegalArgumentException("maxLostTasks must be >= 0, was " + maxLostTasks);
+        if (minSustainedRate != null && !(minSustainedRate >= 0 && !minSustainedRate.isInfinite())) {
+            throw new IllegalArgumentException("minSustainedRate must be a number >= 0, was " + minSustainedRate);
+        }
+    }
+
+    public Thresholds(double minTasksPerSecond, double minSuccessRate, int maxLostTasks) {
+        this(minTasksPerSecond, minSuccessRate, maxLostTasks, null);
     }
 }

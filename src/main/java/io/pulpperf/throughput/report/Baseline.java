@@ -22,15 +22,16 @@ public record Baseline(Path source, double tolerance, Map<String, Figures> scena
      * @param throughput    tasks per second (completed / (last finished_at - first started_at))
      * @param p95TotalMicros p95 of finished_at - pulp_created over completed tasks, microseconds
      * @param resourcePeaks  peak of each resource series from Prometheus, by series name (issue 13)
+     * @param sustainedRate a capacity search's sustained rate, tasks per second; null for other shapes
      */
-    public record Figures(Double throughput, Long p95TotalMicros, Map<String, Double> resourcePeaks) {
+    public record Figures(Double throughput, Long p95TotalMicros, Map<String, Double> resourcePeaks, Double sustainedRate) {
         public Figures {
             resourcePeaks = Map.copyOf(resourcePeaks);
         }
 
-        /** A run without resource figures. */
+        /** A run without resource figures that is no capacity search. */
         public Figures(Double throughput, Long p95TotalMicros) {
-            this(throughput, p95TotalMicros, Map.of());
+            this(throughput, p95TotalMicros, Map.of(), null);
         }
     }
 

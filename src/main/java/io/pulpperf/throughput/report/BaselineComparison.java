@@ -18,6 +18,7 @@ public final class BaselineComparison {
     private BaselineComparison() {}
 
     public static List<Check> compare(ScenarioResult r, Baseline baseline) {
+        if (r.capacity() != null) return compareSustained(r.scenario().name(), r.capacity().sustainedRate(), baseline);
         LatencySummary total = r.metrics().latency().get(LatencyPart.TOTAL);
         Long p95 = total == null || total.count() == 0 ? null : total.p95();
         return compare(r.scenario().name(), r.metrics().throughput(), p95, baseline);
@@ -84,6 +85,26 @@ public final class BaselineComparison {
 
     private static String number(double v) {
         return String.format(Locale.ROOT, Math.abs(v) >= 1e6 ? "%.4g" : "%.3f", v);
+    }
+
+    /**
+     * A capacity search is judged by its sustained rate alone: its tasks' overall throughput and
+     * latency mix steps of different rates and say nothing comparable.
+     */
+    public static List<Check> compareSustained(String scenario, Double sustained, Baseline baseline) {
+        Optional<Baseline.Figures> before = baseline.scenario(scenario);
+        String figure = "sustained tasks per second vs baseline";
+        if (before.isEmpty()) {
+            return List.of(Check.note(Check.Kind.REGRESSION, "baseline",
+                    "scenario " + scenario + " is not in the baseline " + baseline.source().getFileName() + "; not compared"));
+        }
+        Double b = before.get().sustainedRate();
+        if (b == null) return List.of(Check.note(Check.Kind.REGRESSION, figure, "the baseline did not find one; not compared"));
+        double floor = b * (1 - baseline.tolerance());
+        return List.of(Check.of(Check.Kind.REGRESSION, figure, Format.rate(sustained),
+                "at least " + Format.rate(floor) + " (baseline " + Format.rate(b) + " - " + pct(baseline.tolerance()) + ")",
+                sustained != null && sustained >= floor,
+                sustained == null ? "no rate was sustained in this run" : "change " + change(sustained, b)));
     }
 
     private static String pct(double fraction) {

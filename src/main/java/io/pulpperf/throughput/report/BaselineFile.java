@@ -82,8 +82,9 @@ public final class BaselineFile {
             Double throughput = number(where, name, "metrics.throughput", metrics.path("throughput"));
             Double p95 = number(where, name, "metrics.latency.TOTAL.p95", metrics.path("latency").path("TOTAL").path("p95"));
             long totalCount = metrics.path("latency").path("TOTAL").path("count").asLong(0);
+            Double sustained = number(where, name, "capacity.sustainedRate", s.path("capacity").path("sustainedRate"));
             scenarios.put(name, new Baseline.Figures(throughput, p95 == null || totalCount == 0 ? null : p95.longValue(),
-                    resourcePeaks(s.path("observed").path("resources").path("series"))));
+                    resourcePeaks(s.path("observed").path("resources").path("series")), sustained));
         }
         return new Baseline(file, tolerance, scenarios);
     }

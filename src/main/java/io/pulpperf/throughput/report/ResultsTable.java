@@ -35,13 +35,19 @@ public final class ResultsTable {
                .append(" | ").append(r.workersOnline())
                .append(" | ").append(r.dispatch().requests())
                .append(" | ").append(r.metrics().submitted())
-               .append(" | ").append(Format.rate(r.metrics().throughput()))
+               .append(" | ").append(Format.rate(processed(r)))
                .append(" | ").append(observations(judged.get(i), scaling.get(i), extraObservations).replace("|", "\\|"))
                .append(" |\n");
         }
         out.append("\n**Key:** `-` = not measured. Tasks / Sec Processed = completed / (last finished_at - first started_at). ")
-           .append("Scaling = TPS(N) / (N x TPS(1)) against the 1-worker run of the same workload, shape and closed model, named in Observations.\n");
+           .append("Scaling = TPS(N) / (N x TPS(1)) against the 1-worker run of the same workload, shape and closed model, named in Observations. ")
+           .append("A capacity search (shape search) shows its sustained rate, and Requests and Tasks Submitted over all its steps.\n");
         return out.toString();
+    }
+
+    /** Tasks / Sec Processed: the throughput, or a capacity search's sustained rate. */
+    static Double processed(ScenarioResult r) {
+        return r.capacity() != null ? r.capacity().sustainedRate() : r.metrics().throughput();
     }
 
     static String observations(JudgedScenario j, ScalingRow scaling) {
@@ -55,10 +61,14 @@ public final class ResultsTable {
         parts.add(j.passed() ? "PASSED" : "FAILED (" + j.failures().stream().map(c -> c.kind().prefix() + " " + c.figure())
                 .collect(Collectors.joining("; ")) + ")");
         parts.add(r.scenario().workload().key());
-        parts.add("success " + Format.percent(m.successRate()));
-        var wait = m.latency().get(LatencyPart.QUEUE_WAIT);
-        parts.add(String.format(Locale.ROOT, "p95 wait %s ms", wait == null || wait.count() == 0 ? "-" : Format.ms(wait.p95())));
-        if (m.steadyRate() != null) parts.add("steady " + Format.rate(m.steadyRate()) + "/s");
+        if (r.capacity() != null) {
+            parts.add(CapacityTable.sentence(r.capacity()) + " (" + r.capacity().steps().size() + " steps)");
+        } else {
+            parts.add("success " + Format.percent(m.successRate()));
+            var wait = m.latency().get(LatencyPart.QUEUE_WAIT);
+            parts.add(String.format(Locale.ROOT, "p95 wait %s ms", wait == null || wait.count() == 0 ? "-" : Format.ms(wait.p95())));
+            if (m.steadyRate() != null) parts.add("steady " + Format.rate(m.steadyRate()) + "/s");
+        }
         if (scaling.observation() != null) parts.add(scaling.observation());
         if (m.lost() > 0) parts.add(m.lost() + " lost");
         if (m.failed() > 0) parts.add(m.failed() + " failed");
@@ -83,7 +93,7 @@ public final class ResultsTable {
             ScenarioResult r = j.result();
             rows.add(new String[] {(i + 1) + " " + r.scenario().name(), String.valueOf(r.workersOnline()),
                     String.valueOf(r.dispatch().requests()), String.valueOf(r.metrics().submitted()),
-                    Format.rate(r.metrics().throughput()), Format.percent(scaling.get(i).efficiency()),
+                    Format.rate(processed(r)), Format.percent(scaling.get(i).efficiency()),
                     (j.passed() ? "!pass:" : "!fail:") + observations(j, scaling.get(i), extraObservations)});
         }
         return new HtmlPage(title).heading(title, null)
@@ -106,7 +116,7 @@ public final class ResultsTable {
             ScenarioResult r = judged.get(i).result();
             out.append(i + 1).append(' ').append(r.scenario().name()).append(',').append(r.workersOnline()).append(',')
                .append(r.dispatch().requests()).append(',').append(r.metrics().submitted()).append(',')
-               .append(Format.rate(r.metrics().throughput())).append(',').append(Format.percent(scaling.get(i).efficiency())).append(',')
+               .append(Format.rate(processed(r))).append(',').append(Format.percent(scaling.get(i).efficiency())).append(',')
                .append(RawTaskCsv.quote(observations(judged.get(i), scaling.get(i), extraObservations))).append('\n');
         }
         return out.toString();

@@ -14,7 +14,8 @@ import java.util.Map;
  * Scaling efficiency TPS(N) / (N x TPS(1)): 100% means N workers complete N times what one does.
  * Only like is compared with like: the same workload (and request), the same shape (a backlog
  * drain is not a steady run) and the closed model. An open-model run completes the rate it was
- * offered, not what the workers can do, so it has no scaling. Defined only where a 1-worker run
+ * offered, not what the workers can do, and a capacity search mixes the rates of its steps, so
+ * neither has scaling. Defined only where a 1-worker run
  * of the same kind measured a throughput; when several did, TPS(1) is their mean, and the row
  * names them.
  */
@@ -34,7 +35,8 @@ public final class Scaling {
      * backlog"; null for the open model, whose throughput is the offered rate.
      */
     static String kind(Scenario s) {
-        if (s.isOpenModel()) return null;
+        // A capacity search's tasks mix the rates of its steps: its overall throughput is no point on this curve.
+        if (s.isOpenModel() || s.shape() == Shape.SEARCH) return null;
         String kind = s.workload().key();
         if (s.workload() == Workload.CUSTOM) kind += " " + s.request().method() + " " + s.request().path();
         if (s.workload() == Workload.TASK_INGESTION) kind += " " + s.testPath();

@@ -25,6 +25,7 @@ public final class ScenarioChecks {
                 "at least " + Format.percent(t.minSuccessRate()),
                 m.successRate() != null && m.successRate() >= t.minSuccessRate(),
                 "completed / observed; " + m.failed() + " failed"));
+        if (r.capacity() != null) checks.add(sustained(r));
         checks.add(Check.of(Check.Kind.THRESHOLD, "lost tasks", String.valueOf(m.lost()), "at most " + t.maxLostTasks(),
                 m.lost() <= t.maxLostTasks(),
                 m.lostHrefs().isEmpty() ? "accepted at dispatch, never found" : "first: " + m.lostHrefs().subList(0, Math.min(3, m.lostHrefs().size()))));
@@ -36,6 +37,16 @@ public final class ScenarioChecks {
         checks.add(Check.of(Check.Kind.RUN_PROBLEM, "problems during the run", String.valueOf(r.problems().size()), "0",
                 r.problems().isEmpty(), String.join("; ", r.problems())));
         return checks;
+    }
+
+    /** A capacity search's sustained rate against thresholds.minSustainedRate (a note when that is not set). */
+    static Check sustained(ScenarioResult r) {
+        Double sustained = r.capacity().sustainedRate();
+        Double min = r.scenario().thresholds().minSustainedRate();
+        String what = "offered rate of the highest step kept up with; " + CapacityTable.sentence(r.capacity());
+        if (min == null) return Check.note(Check.Kind.THRESHOLD, "sustained tasks per second", Format.rate(sustained) + ": " + what);
+        return Check.of(Check.Kind.THRESHOLD, "sustained tasks per second", Format.rate(sustained), "at least " + Format.rate(min),
+                sustained != null && sustained >= min, what);
     }
 
     /**

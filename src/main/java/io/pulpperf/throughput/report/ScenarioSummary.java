@@ -14,7 +14,10 @@ public final class ScenarioSummary {
     /** One line a person reads first: counts, rates, success, losses and the p95 wait. */
     public static String line(ScenarioResult r) {
         RunMetrics m = r.metrics();
-        return String.format(Locale.ROOT,
+        // A capacity search's own result first; the figures after it are over all its steps' tasks.
+        String capacity = r.capacity() == null ? "" : r.scenario().name() + ": " + CapacityTable.sentence(r.capacity()) + " ("
+                + r.capacity().steps().size() + " steps); all steps together: ";
+        return capacity + String.format(Locale.ROOT,
                 "%s: %d/%d tasks completed, %s tasks/s (steady %s, makespan %s), success %s, lost %d, p95 queue wait %s ms, p95 total %s ms, %d workers%s",
                 r.scenario().name(), m.completed(), m.submitted(), Format.rate(m.throughput()), Format.rate(m.steadyRate()),
                 Format.rate(m.makespanRate()), Format.percent(m.successRate()), m.lost(),

@@ -20,7 +20,7 @@ public final class SummaryTable {
         boolean failed = checks.stream().anyMatch(Check::failed);
         HtmlPage page = new HtmlPage(r.scenario().name() + " summary")
                 .heading(r.scenario().name() + (failed ? ": FAILED" : ": passed"), failed ? HtmlPage.FAIL : HtmlPage.PASS)
-                .paragraph(r.workersOnline() + " workers online, " + r.scenario().tasks() + " tasks of " + r.scenario().workload().key()
+                .paragraph(r.workersOnline() + " workers online, " + (r.capacity() != null ? r.dispatch().tasks() : r.scenario().tasks()) + " tasks of " + r.scenario().workload().key()
                         + " dispatched by " + r.scenario().concurrency() + " clients; target: " + r.target() + "; run id " + r.runId());
         List<String[]> rows = new ArrayList<>();
         for (Check c : checks) {

@@ -19,7 +19,16 @@ import java.util.List;
  * @param rawTasksCsv   the per-task raw data
  * @param dispatchCsv   the per-request dispatch log
  * @param target        which server was measured ("embedded simulator" or its URL)
+ * @param capacity      what a capacity search found; null for the other shapes
  */
 public record ScenarioResult(Scenario scenario, String runId, int workersOnline, DispatchSummary dispatch,
                              RunMetrics metrics, boolean finished, List<String> problems, List<String> notes,
-                             Path rawTasksCsv, Path dispatchCsv, String target) {}
+                             Path rawTasksCsv, Path dispatchCsv, String target, CapacityResult capacity) {
+
+    /** The result of a scenario of any shape but search. */
+    public ScenarioResult(Scenario scenario, String runId, int workersOnline, DispatchSummary dispatch, RunMetrics metrics,
+                          boolean finished, List<String> problems, List<String> notes, Path rawTasksCsv, Path dispatchCsv,
+                          String target) {
+        this(scenario, runId, workersOnline, dispatch, metrics, finished, problems, notes, rawTasksCsv, dispatchCsv, target, null);
+    }
+}

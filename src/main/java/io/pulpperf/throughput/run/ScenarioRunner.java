@@ -107,6 +107,14 @@ public final class ScenarioRunner {
         Instant hardStop = null;
         Throwable failure = null;
         try {
+            if (scenario.shape() == Shape.SEARCH) {
+                // Fixtures per step, its own loop: see CapacitySearch (issue 14). The same bounds and cleanup.
+                Instant deadline = Instant.now().plus(scenario.timeout());
+                hardStop = deadline.plus(settings.limits().grace());
+                result = new CapacitySearch(settings, client, dispatcher, console, targetLabel)
+                        .run(scenario, phases, runId, runName, dir, workload, online, deadline, hardStop, problems, notes);
+                return result;
+            }
             phases.phase("Prepare fixtures (not measured)", () -> {
                 workload.prepare(client, runName, scenario.tasks(), scenario.concurrency());
                 return null;

@@ -281,4 +281,38 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> load(VALID.replace("name: b", "name: a")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("'a' is used twice");
     }
+
+    private static final String SEARCH = """
+            scenarios:
+              - name: cap
+                workers: 2
+                shape: search
+                search: { from: 2, factor: 1.5, max: 500, step: 20s, refine: 3, maxP95Wait: 10s }
+                thresholds: { minSustainedRate: 11.5 }
+            """;
+
+    @Test
+    void readsASearchScenarioWithoutATaskCount() throws IOException {
+        Scenario s = load(SEARCH).scenarios().get(0);
+        assertThat(s.shape()).isEqualTo(Shape.SEARCH);
+        assertThat(s.search()).isEqualTo(new SearchSettings(2, 1.5, 500, Duration.ofSeconds(20), 3, Duration.ofSeconds(10),
+                SearchSettings.DEFAULT_TOLERANCE));
+        assertThat(s.thresholds().minSustainedRate()).isEqualTo(11.5);
+        assertThat(s.search().tasksAt(2)).isEqualTo(40);
+        assertThat(s.search().drainLimit()).isEqualTo(Duration.ofSeconds(100));
+    }
+
+    @Test
+    void aSearchWithoutItsSettingsOrWithBadOnesIsRefused() {
+        assertThatThrownBy(() -> load(SEARCH.replace("search: { from: 2, factor: 1.5, max: 500, step: 20s, refine: 3, maxP95Wait: 10s }", "")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("shape search needs search:");
+        assertThatThrownBy(() -> load(SEARCH.replace("factor: 1.5", "factor: 1")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("search.factor must be > 1");
+        assertThatThrownBy(() -> load(SEARCH.replace("step: 20s, ", "")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("scenarios[0].search.step: missing");
+        assertThatThrownBy(() -> load(SEARCH.replace("refine: 3", "refines: 3")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("unknown key 'scenarios[0].search.refines'");
+        assertThatThrownBy(() -> load(SEARCH.replace("shape: search", "shape: steady\n    tasks: 5")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("search: is only for shape search");
+    }
 }

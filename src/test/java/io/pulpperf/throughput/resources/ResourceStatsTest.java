@@ -82,7 +82,7 @@ class ResourceStatsTest {
     @Test
     void resourcePeaksRegressWhenTheyRoseBeyondTheTolerance() {
         Baseline b = new Baseline(Path.of("old.json"), 0.10, Map.of("s", new Baseline.Figures(10.0, 1000L,
-                Map.of("API CPU", 1.0, "DB CPU", 50.0, "idle", 0.0))));
+                Map.of("API CPU", 1.0, "DB CPU", 50.0, "idle", 0.0), null)));
         List<Check> checks = BaselineComparison.compareResources("s", Map.of("API CPU", 1.05, "DB CPU", 60.0, "idle", 3.0, "new", 1.0), b);
         assertThat(checks).extracting(Check::figure).containsExactlyInAnyOrder("API CPU peak vs baseline", "DB CPU peak vs baseline");
         Check db = checks.stream().filter(c -> c.figure().startsWith("DB")).findFirst().orElseThrow();

@@ -1,0 +1,71 @@
+package io.pulpperf.throughput.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pulpperf.throughput.config.Scenario;
+import io.pulpperf.throughput.config.SearchSettings;
+import io.pulpperf.throughput.config.Workload;
+import io.pulpperf.throughput.sim.FaultPlan;
+import io.pulpperf.throughput.sim.SimulatorConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A search stays bounded and honest when Pulp misbehaves or time runs out (issue 14). */
+class CapacitySearchFaultsTest {
+    @TempDir
+    Path out;
+
+    /** Faults injected until the cleanup starts, so what the search created is still removed. */
+    private static Phases faultsUntilCleanup(SimulatedRun run) {
+        return new Phases() {
+            @Override
+            public <T> T phase(String name, Callable<T> body) throws Exception {
+                if (name.startsWith("Clean up")) run.simulator.setFaultPlan(FaultPlan.none());
+                return body.call();
+            }
+        };
+    }
+
+    @Test
+    void aStepWithDispatchErrorsIsReportedAsFaultedNotAsSaturation() throws Exception {
+        try (SimulatedRun run = new SimulatedRun(SimulatorConfig.defaults().withDefaultServiceTime("5ms"), out)) {
+            Scenario scenario = SimulatedRun.scenario("faulted-search", Workload.DISTRIBUTION_CREATE, 1, 1, 4)
+                    .withSearch(new SearchSettings(20, 2, 400, Duration.ofMillis(1000), 3, null, 0.03));
+            run.simulator.setFaultPlan(FaultPlan.of(0.2, FaultPlan.Kind.SERVER_ERROR).withTargets(FaultPlan.Target.DISPATCH));
+            ScenarioResult r = run.run(scenario, faultsUntilCleanup(run));
+            CapacityResult c = r.capacity();
+            assertThat(c.steps()).singleElement().satisfies(s -> {
+                assertThat(s.verdict()).isEqualTo(CapacityStep.Verdict.FAULTED);
+                assertThat(s.dispatchErrors()).isPositive();
+                assertThat(s.reasons()).anyMatch(why -> why.contains("dispatch requests created no task"));
+            });
+            assertThat(c.saturatedRate()).as("a faulted step is no saturation").isNull();
+            assertThat(c.sustainedRate()).isNull();
+            assertThat(r.finished()).isFalse();
+            assertThat(r.problems()).anyMatch(p -> p.contains("interrupted by faults"));
+            String runName = "tps-" + r.runId().substring(0, 12) + "-";
+            assertThat(run.client.hrefsByNamePrefix("distributions/file/file/", runName)).as("left behind").isEmpty();
+        }
+    }
+
+    @Test
+    void theScenarioTimeoutEndsTheSearchBetweenSteps() throws Exception {
+        try (SimulatedRun run = new SimulatedRun(SimulatorConfig.defaults().withDefaultServiceTime("5ms"), out)) {
+            // 1 s steps that all keep up (capacity 200/s): the 2.5 s timeout falls during the third.
+            Scenario scenario = SimulatedRun.scenario("timed-out-search", Workload.DISTRIBUTION_CREATE, 1, 1, 4)
+                    .withSearch(new SearchSettings(10, 1.2, 100, Duration.ofMillis(1000), 3, null, 0.03))
+                    .withTimeout(Duration.ofMillis(2500));
+            long started = System.nanoTime();
+            ScenarioResult r = run.run(scenario);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            assertThat(r.problems()).anyMatch(p -> p.contains("timeout"));
+            assertThat(r.finished()).isFalse();
+            assertThat(r.capacity().steps()).hasSizeLessThanOrEqualTo(3);
+            assertThat(r.capacity().sustainedRate()).as("the steps that kept up still count").isNotNull();
+            assertThat(seconds).as("timeout plus fixtures, cleanup and the last step's bounded tail").isLessThan(15);
+        }
+    }
+}
