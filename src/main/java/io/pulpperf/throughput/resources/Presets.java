@@ -62,16 +62,17 @@ public final class Presets {
         // pg_stat_activity_max_tx_duration by {datname, state}; pg_locks_count by {datname, mode} (every lock in
         // pg_locks, granted or awaited); pg_stat_database_xact_commit / _xact_rollback / _deadlocks by {datname}.
         // db_name is a regex: by default every database of the server (a Pulp database server usually serves only Pulp).
+        // Transactions per second first: the Observations line shows the first load series that saw anything.
         String dn = "datname=~\"{db_name}\"";
         add("postgres-exporter", "connections by state, locks, transactions per second, deadlocks, longest transaction "
                 + "(postgres_exporter)", List.of(
+                q("DB transactions/s", "sum(rate(pg_stat_database_xact_commit{" + dn + "}[{rate_window}]) + rate(pg_stat_database_xact_rollback{"
+                        + dn + "}[{rate_window}]))", COUNT, DATABASE, "postgres-exporter"),
                 q("DB connections", "sum(pg_stat_activity_count{" + dn + "})", COUNT, DATABASE, "postgres-exporter"),
                 q("DB active connections", "sum(pg_stat_activity_count{" + dn + ", state=\"active\"})", COUNT, DATABASE, "postgres-exporter"),
                 q("DB idle in transaction", "sum(pg_stat_activity_count{" + dn + ", state=~\"idle in transaction.*\"})", COUNT, DATABASE,
                         "postgres-exporter"),
                 q("DB locks", "sum(pg_locks_count{" + dn + "})", COUNT, DATABASE, "postgres-exporter"),
-                q("DB transactions/s", "sum(rate(pg_stat_database_xact_commit{" + dn + "}[{rate_window}]) + rate(pg_stat_database_xact_rollback{"
-                        + dn + "}[{rate_window}]))", COUNT, DATABASE, "postgres-exporter"),
                 q("DB deadlocks", "sum(increase(pg_stat_database_deadlocks{" + dn + "}[{rate_window}]))", COUNT, DATABASE, "postgres-exporter"),
                 q("DB longest transaction", "max(pg_stat_activity_max_tx_duration{" + dn + "})", SECONDS, DATABASE, "postgres-exporter")),
                 Map.of("db_name", ".+"));

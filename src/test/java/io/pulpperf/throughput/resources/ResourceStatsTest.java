@@ -62,6 +62,22 @@ class ResourceStatsTest {
     }
 
     @Test
+    void observationLineShowsCpuAndMemoryOfEveryRoleThenTheFirstLoadSeriesThatSawAnything() {
+        long[] t = {0, 1000};
+        List<ResourceStats> stats = new java.util.ArrayList<>();
+        for (String load : List.of("DB transactions/s", "DB connections", "DB idle in transaction", "DB locks", "DB deadlocks", "DB waits")) {
+            double peak = load.equals("DB idle in transaction") || load.equals("DB deadlocks") ? 0 : 5;
+            stats.add(ResourceStats.of(series(load, ResourceUnit.COUNT, t, new double[] {0, peak}), 0, 1000));
+        }
+        stats.add(ResourceStats.of(series("suite CPU", ResourceUnit.CORES, t, new double[] {1, 1.8}), 0, 1000));
+        stats.add(ResourceStats.of(series("suite memory", ResourceUnit.BYTES, t, new double[] {1e6, 2e6}), 0, 1000));
+        ResourceReport r = new ResourceReport(Instant.EPOCH, Instant.EPOCH, Duration.ofSeconds(1), List.of(), stats,
+                List.of(), List.of(), 4, Duration.ofMillis(30));
+        assertThat(ResourceFigures.line(r)).isEqualTo("Resources: suite CPU peak 1.80 cores, suite memory peak 1.9 MiB, "
+                + "DB transactions/s peak 5, DB connections peak 5, DB locks peak 5, +3 more series");
+    }
+
+    @Test
     void chartHasOnePanelPerRoleAndUnitOnTheTaskTimelinesAxis() {
         long[] t = {1_000_000, 1_001_000, 1_002_000};
         List<ResourceSeries> series = List.of(

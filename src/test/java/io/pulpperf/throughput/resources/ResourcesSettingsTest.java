@@ -58,7 +58,7 @@ class ResourcesSettingsTest {
         ResourcesConfig c = resources("resources:\n  presets: [kubernetes]\n  placeholders: {db_name: from-file}\n",
                 Map.of("pulp.resources", "postgres-exporter, process-exporter", "pulp.resources.db_name", "from-property"));
         assertThat(c.presets()).containsExactly("postgres-exporter", "process-exporter");
-        assertThat(c.queries(Duration.ofSeconds(1)).get(0).expr()).isEqualTo("sum(pg_stat_activity_count{datname=~\"from-property\"})");
+        assertThat(c.queries(Duration.ofSeconds(1)).get(1).expr()).as("DB connections").isEqualTo("sum(pg_stat_activity_count{datname=~\"from-property\"})");
         assertThat(resources("", Map.of()).isEmpty()).as("no section, no property: nothing to read").isTrue();
     }
 
