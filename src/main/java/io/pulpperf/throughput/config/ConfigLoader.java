@@ -303,7 +303,8 @@ public final class ConfigLoader {
             }
         }
         String token = prop("pulp.token", env.getOrDefault("PULP_TOKEN", ""));
-        Map<String, String> headers = headers(prop("pulp.headers", env.getOrDefault("PULP_HEADERS", "")));
+        Map<String, String> headers = HeaderSpec.parse(prop("pulp.headers", env.getOrDefault("PULP_HEADERS", "")),
+                "-Dpulp.headers (or PULP_HEADERS)");
         String identity = prop("pulp.identityHeader", env.getOrDefault("PULP_IDENTITY_HEADER", ""));
         if (!identity.isBlank()) headers.put("x-rh-identity", identity.trim());
         Credentials credentials = new Credentials(user.isBlank() ? null : user, password.isEmpty() ? null : password,
@@ -314,24 +315,6 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
-    }
-
-    /** {@code Name: value; Other: value} into a map; the values are secrets, so errors name only the part's position. */
-    private static Map<String, String> headers(String spec) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (spec.isBlank()) return headers;
-        String[] parts = spec.split(";");
-        for (int i = 0; i < parts.length; i++) {
-            String part = parts[i].trim();
-            if (part.isEmpty()) continue;
-            int colon = part.indexOf(':');
-            if (colon <= 0 || !part.substring(0, colon).trim().matches("[A-Za-z0-9-]+")) {
-                throw new ConfigException("-Dpulp.headers (or PULP_HEADERS) must be 'Name: value; Name2: value'; part "
-                        + (i + 1) + " has no valid 'Name:'");
-            }
-            headers.put(part.substring(0, colon).trim(), part.substring(colon + 1).trim());
-        }
-        return headers;
     }
 
     private TlsSettings tls() {

@@ -1,6 +1,7 @@
 package io.pulpperf.throughput.resources;
 
 import io.pulpperf.throughput.config.ConfigException;
+import io.pulpperf.throughput.config.HeaderSpec;
 import io.pulpperf.throughput.config.Durations;
 import io.pulpperf.throughput.config.TlsSettings;
 import java.net.URI;
@@ -8,7 +9,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,7 +53,8 @@ public final class PromSettingsLoader {
         if (password != null && username == null) {
             throw new ConfigException("-D" + PASSWORD + " (or PULP_PROMETHEUS_PASSWORD) needs -D" + USERNAME + " (or PULP_PROMETHEUS_USERNAME)");
         }
-        Map<String, String> headers = headers(props.getOrDefault(HEADERS, env.getOrDefault("PULP_PROMETHEUS_HEADERS", "")));
+        Map<String, String> headers = HeaderSpec.parse(props.getOrDefault(HEADERS, env.getOrDefault("PULP_PROMETHEUS_HEADERS", "")),
+                "-D" + HEADERS + " (or PULP_PROMETHEUS_HEADERS)");
         String insecure = props.getOrDefault(INSECURE, "false");
         if (!insecure.equals("true") && !insecure.equals("false")) {
             throw new ConfigException("-D" + INSECURE + " must be 'true' or 'false', was '" + insecure + "'");
@@ -78,24 +79,6 @@ public final class PromSettingsLoader {
             // falls through to the error
         }
         throw new ConfigException("-D" + key + " must be a duration of at least 100ms such as 1s, 15s or 1m, was '" + text + "'");
-    }
-
-    /** {@code Name: value; Other: value}; values are secrets, so an error names only the part's position. */
-    private static Map<String, String> headers(String spec) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (spec == null || spec.isBlank()) return out;
-        String[] parts = spec.split(";");
-        for (int i = 0; i < parts.length; i++) {
-            String part = parts[i].trim();
-            if (part.isEmpty()) continue;
-            int colon = part.indexOf(':');
-            if (colon <= 0 || !part.substring(0, colon).trim().matches("[A-Za-z0-9-]+")) {
-                throw new ConfigException("-D" + HEADERS + " (or PULP_PROMETHEUS_HEADERS) must be 'Name: value; Name2: value'; part "
-                        + (i + 1) + " has no valid 'Name:'");
-            }
-            out.put(part.substring(0, colon).trim(), part.substring(colon + 1).trim());
-        }
-        return out;
     }
 
     private static String blankToNull(String s) {
