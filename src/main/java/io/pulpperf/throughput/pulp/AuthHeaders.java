@@ -69,13 +69,19 @@ public final class AuthHeaders {
      * (Basic's base64 too) and the session, as a server's error page or a proxy may echo them.
      */
     public String scrub(String text) {
+        return scrub(text, secrets);
+    }
+
+    /** The text with each of these secrets replaced by {@code ***} (longest first, so none is left half-replaced). */
+    public static String scrub(String text, List<String> secrets) {
         if (text == null) return null;
         String out = text;
         for (String secret : secrets) out = out.replace(secret, "***");
         return out;
     }
 
-    private static String basicValue(String username, String password) {
+    /** The {@code Authorization} value of Basic auth. */
+    public static String basicValue(String username, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 

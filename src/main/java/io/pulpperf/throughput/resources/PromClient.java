@@ -2,6 +2,7 @@ package io.pulpperf.throughput.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pulpperf.throughput.pulp.AuthHeaders;
 import io.pulpperf.throughput.pulp.TlsContexts;
 import java.io.IOException;
 import java.net.URI;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -199,7 +199,7 @@ public final class PromClient {
     }
 
     private String basic() {
-        return "Basic " + Base64.getEncoder().encodeToString((settings.username() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8));
+        return AuthHeaders.basicValue(settings.username(), settings.password());
     }
 
     private String excerpt(String text) {
@@ -209,11 +209,6 @@ public final class PromClient {
 
     /** The text with every credential replaced by ***. */
     public String scrub(String text) {
-        if (text == null) return "";
-        String out = text;
-        for (String s : secrets) {
-            out = out.replace(s, "***");
-        }
-        return out;
+        return text == null ? "" : AuthHeaders.scrub(text, secrets);
     }
 }
