@@ -57,7 +57,7 @@ final class CapacitySearch {
     /** What the search shares with each step. */
     private record Run(Scenario scenario, String runId, String runName, Workload workload, PulpClient api, RunAwaiter awaiter,
                        Instant deadline, Instant hardStop, DispatchLogCsv log, Consumer<PulpTask> sink,
-                       RunAnalyzer whole) {}
+                       RunAnalyzer whole, DispatchedIds dispatched) {}
 
     /** A step and what it leaves for the whole search: its dispatch records and whether its tasks were all done. */
     private record StepRun(CapacityStep step, List<DispatchRecord> records, boolean drained, String drainProblem) {}
@@ -69,7 +69,8 @@ final class CapacitySearch {
      * @param hardStop no call of the search outlives it
      */
     ScenarioResult run(Scenario scenario, Phases phases, String runId, String runName, Path dir, Workload workload, int online,
-                       Instant deadline, Instant hardStop, List<String> problems, List<String> notes) throws Exception {
+                       Instant deadline, Instant hardStop, DispatchedIds dispatched, List<String> problems, List<String> notes)
+            throws Exception {
         PulpClient api = client.until(hardStop);
         RunAwaiter awaiter = new RunAwaiter(api, settings.pollInterval(), settings.limits().failedPolls(), settings.stallPeriod());
         SearchPlan plan = new SearchPlan(scenario.search());
@@ -82,7 +83,8 @@ final class CapacitySearch {
         try (RunArtifacts files = new RunArtifacts()) {
             DispatchLogCsv log = files.track(new DispatchLogCsv(dispatchCsv));
             RawTaskCsv raw = files.track(new RawTaskCsv(rawCsv));
-            Run run = new Run(scenario, runId, runName, workload, api, awaiter, deadline, hardStop, log, whole.andThen(raw), whole);
+            Run run = new Run(scenario, runId, runName, workload, api, awaiter, deadline, hardStop, log, whole.andThen(raw), whole,
+                    dispatched);
             for (int n = 1; n <= MAX_STEPS && plan.next().isPresent(); n++) {
                 if (!Instant.now().isBefore(deadline)) {
                     plan.stop("the scenario's timeout (" + scenario.timeout().toSeconds() + " s) ended the search after " + (n - 1) + " steps");
@@ -138,6 +140,7 @@ final class CapacitySearch {
 
         // Room for a late request or two past the step's length, never past the search's deadline.
         Instant stepEnd = min(Instant.now().plus(s.step().multipliedBy(2)).plusSeconds(5), run.deadline());
+        run.dispatched().dispatching(cid);
         List<DispatchRecord> sent = dispatcher.run(cid, tasks, run.scenario().concurrency(), rate,
                 seq -> run.workload().request(stepName, seq), stepEnd, r -> run.log().accept(shifted(r, seqBase)));
         List<DispatchRecord> records = sent.stream().map(r -> shifted(r, seqBase)).toList();
@@ -155,6 +158,7 @@ final class CapacitySearch {
         RunAwaiter.Outcome wait = drain.isNegative() || drain.isZero()
                 ? new RunAwaiter.Outcome(false, -1, 0, "no time left in the scenario's timeout", List.of())
                 : run.awaiter().awaitFinished(filter, drain, n -> { });
+        if (wait.finished()) run.dispatched().drained(cid);
         if (!wait.finished() && wait.problem().startsWith("the tasks API stopped answering")) faults.add(wait.problem());
 
         RunAnalyzer stepTasks = new RunAnalyzer();

@@ -67,15 +67,15 @@ final class RunCleanup {
     /**
      * @param listPaths   where the run's objects are listed
      * @param prefix      the run's name prefix
-     * @param runTasks    task list parameters selecting the run's own tasks when they create objects: those
-     *                    still waiting are canceled (a queue left by a timeout would create after the
-     *                    cleanup), those running are waited for; null when there are none such
+     * @param runTasks    task list parameters selecting the run's own tasks that create objects, one set per
+     *                    Correlation-ID they were dispatched under: those still waiting are canceled (a queue left
+     *                    by a timeout would create after the cleanup), those running are waited for; empty when none
      * @param cleanupTasks task list parameters selecting the cleanup's delete tasks
      * @param settle      when not zero, a listing that finds nothing is repeated once this much later: a
      *                    request the server held past the client's timeout may still create an object
      * @param bound       nothing is sent after it
      */
-    Outcome run(List<String> listPaths, String prefix, Map<String, String> runTasks, Map<String, String> cleanupTasks,
+    Outcome run(List<String> listPaths, String prefix, List<Map<String, String>> runTasks, Map<String, String> cleanupTasks,
                 Duration settle, Instant bound) {
         int deleted = 0;
         int failedDeletes = 0;
@@ -89,11 +89,15 @@ final class RunCleanup {
                 && !Thread.currentThread().isInterrupted()) {
             rounds++;
             try {
-                busy = runTasks == null ? 0 : unfinished(runTasks);
-                if (busy > 0) {
-                    String failed = cancelWaiting(runTasks, bound);
-                    if (failed != null) lastError = failed;
-                    busy = unfinished(runTasks);
+                busy = 0;
+                for (Map<String, String> tasksOf : runTasks) {
+                    long unfinished = unfinished(tasksOf);
+                    if (unfinished > 0) {
+                        String failed = cancelWaiting(tasksOf, bound);
+                        if (failed != null) lastError = failed;
+                        unfinished = unfinished(tasksOf);
+                    }
+                    busy += unfinished;
                 }
                 left = list(listPaths, prefix);
                 if (left.isEmpty() && busy == 0) {

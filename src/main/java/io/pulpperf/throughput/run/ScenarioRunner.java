@@ -104,6 +104,7 @@ public final class ScenarioRunner {
         }
         // From here on the run may leave objects behind: they are removed however it ends.
         ScenarioResult result = null;
+        DispatchedIds dispatched = new DispatchedIds();
         Instant hardStop = null;
         Throwable failure = null;
         try {
@@ -112,7 +113,7 @@ public final class ScenarioRunner {
                 Instant deadline = Instant.now().plus(scenario.timeout());
                 hardStop = deadline.plus(settings.limits().grace());
                 result = new CapacitySearch(settings, client, dispatcher, console, targetLabel)
-                        .run(scenario, phases, runId, runName, dir, workload, online, deadline, hardStop, problems, notes);
+                        .run(scenario, phases, runId, runName, dir, workload, online, deadline, hardStop, dispatched, problems, notes);
                 return result;
             }
             phases.phase("Prepare fixtures (not measured)", () -> {
@@ -123,6 +124,7 @@ public final class ScenarioRunner {
             Instant deadline = Instant.now().plus(scenario.timeout());
             // Collection and cleanup fit in the grace (a minute by default), so no scenario outlives its timeout by more.
             hardStop = deadline.plus(settings.limits().grace());
+            dispatched.dispatching(runId);
             try (RunArtifacts files = new RunArtifacts()) {
                 result = measure(scenario, phases, runId, runName, dir, workload, backlog, online, deadline, hardStop, files,
                         problems, notes);
@@ -135,7 +137,7 @@ public final class ScenarioRunner {
             if (settings.cleanup()) {
                 // Without fixtures ready there is no hard stop yet: the cleanup gets the grace from now.
                 Instant bound = hardStop != null ? hardStop : Instant.now().plus(settings.limits().grace());
-                String left = cleanup(workload, runId, runName, phases, result, bound, notes);
+                String left = cleanup(workload, runId, runName, phases, result, dispatched, bound, notes);
                 if (left != null) report(left, result, failure, problems);
             }
             if (result != null) notes.add(requestsNote(readsBefore));
@@ -291,7 +293,7 @@ public final class ScenarioRunner {
      * @param result the run's result, or null when it ended before one (a fixture failure, an exception)
      */
     private String cleanup(Workload workload, String runId, String runName, Phases phases, ScenarioResult result,
-                           Instant bound, List<String> notes) {
+                           DispatchedIds dispatched, Instant bound, List<String> notes) {
         if (workload.listPaths().isEmpty()) return null;
         String prefix = runName + "-";
         try {
@@ -303,9 +305,10 @@ public final class ScenarioRunner {
                 RunAwaiter awaiter = new RunAwaiter(api, settings.pollInterval(), settings.limits().failedPolls(), settings.stallPeriod());
                 RunCleanup cleanup = new RunCleanup(api.withCorrelationId(cleanupId), awaiter, settings.pollInterval(),
                         settings.limits().failedPolls());
-                // Tasks that create objects must be stopped or done before "nothing left" holds; found by the run's id.
-                Map<String, String> runTasks = workload.dispatchCreates() && result != null && result.dispatch().cidEchoed()
-                        ? RunFilter.byCorrelationId(runId).params() : null;
+                // Tasks that create objects must be stopped or done before "nothing left" holds; found by the
+                // ids they were dispatched under (one per step of a search), even when the run ended before a result.
+                List<Map<String, String>> runTasks = !workload.dispatchCreates() ? List.of()
+                        : dispatched.open().stream().map(id -> RunFilter.byCorrelationId(id).params()).toList();
                 RunCleanup.Outcome outcome = cleanup.run(workload.listPaths(), prefix, runTasks,
                         RunFilter.byCorrelationId(cleanupId).params(), settle(workload, result), bound);
                 if (outcome.deleted() > 0 || outcome.failedDeletes() > 0) {

@@ -9,6 +9,7 @@ import io.pulpperf.throughput.sim.FaultPlan;
 import io.pulpperf.throughput.sim.SimulatorConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +67,26 @@ class CapacitySearchFaultsTest {
             assertThat(r.capacity().steps()).hasSizeLessThanOrEqualTo(3);
             assertThat(r.capacity().sustainedRate()).as("the steps that kept up still count").isNotNull();
             assertThat(seconds).as("timeout plus fixtures, cleanup and the last step's bounded tail").isLessThan(15);
+        }
+    }
+
+    @Test
+    void theCleanupCancelsTheCreatesOfAStepThatDidNotDrain() throws Exception {
+        try (SimulatedRun run = new SimulatedRun(SimulatorConfig.defaults().withDefaultServiceTime("200ms"), out)) {
+            // 1 worker x 200 ms creates 5/s; the first step queues 40 creates in 1 s, and the 3 s timeout
+            // ends its drain with most of them still waiting, under the step's own Correlation-ID.
+            Scenario scenario = SimulatedRun.scenario("undrained-search", Workload.DISTRIBUTION_CREATE, 1, 1, 8)
+                    .withSearch(new SearchSettings(40, 2, 400, Duration.ofMillis(1000), 0, null, 0.03))
+                    .withTimeout(Duration.ofMillis(3000));
+            ScenarioResult r = run.run(scenario);
+            assertThat(r.finished()).isFalse();
+            String stepId = r.capacity().steps().get(0).correlationId();
+            assertThat(run.client.tasks(Map.of("logging_cid", stepId, "state", "canceled", "limit", "1")).count())
+                    .as("the step's waiting creates were canceled by the cleanup, not left to create after it").isPositive();
+            assertThat(run.client.tasks(Map.of("logging_cid", stepId, "state__in", "waiting,running", "limit", "1")).count())
+                    .isZero();
+            String runName = "tps-" + r.runId().substring(0, 12) + "-";
+            assertThat(run.client.hrefsByNamePrefix("distributions/file/file/", runName)).as("left behind").isEmpty();
         }
     }
 }
