@@ -130,13 +130,17 @@ class TaskThroughputTest {
         ScenarioResult result = null;
         Observers.Running observing = observers.start(scenario.name(), scenario.timeout());
         List<Observed> observed = List.of();
+        boolean skipped = false;
         try {
             result = AllureScenarioReport.run(runner, scenario, AllureScenarioReport.steps());
         } catch (ScenarioRunner.WorkerMismatchException e) {
+            skipped = true;
             Assumptions.abort(e.getMessage());
             return;
         } finally {
-            observed = observed(scenario, observing, result);
+            // A skipped scenario put no load on Pulp: no range queries, no empty charts for it.
+            if (skipped) observing.discard();
+            else observed = observed(scenario, observing, result);
         }
         ScenarioResult done = result;
         List<Check> checks = new ArrayList<>(ScenarioChecks.of(done));

@@ -27,7 +27,17 @@ public final class DbObserver implements ScenarioObserver {
     @Override
     public Observing start(String scenario, Duration timeout) {
         DbSampler sampler = DbSampler.start(settings, timeout.plus(SLACK));
-        return window -> report(scenario, sampler.stop(), window);
+        return new Observing() {
+            @Override
+            public Observed stop(ScenarioWindow window) {
+                return report(scenario, sampler.stop(), window);
+            }
+
+            @Override
+            public void discard() {
+                sampler.stop();  // its connection closed, its samples unread
+            }
+        };
     }
 
     /** Chart on the task timeline's axis, peak/mean over the tasks' window, samples and top statements as CSV. */

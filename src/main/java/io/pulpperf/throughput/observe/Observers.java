@@ -43,6 +43,17 @@ public final class Observers {
             return out;
         }
 
+        /** Stops each without reading or reporting anything: the scenario was skipped before any load. */
+        public void discard() {
+            for (ScenarioObserver.Observing o : observing) {
+                try {
+                    o.discard();
+                } catch (RuntimeException e) {
+                    // Nothing of a skipped scenario is reported, so a failing discard has nothing to spoil.
+                }
+            }
+        }
+
         private static Observed safely(Supplier<Observed> body) {
             try {
                 return body.get();

@@ -30,5 +30,8 @@ public interface ScenarioObserver {
          * @param window the scenario's window: its tasks' span and its wall-clock span
          */
         Observed stop(ScenarioWindow window);
+
+        /** Stops without reporting: the scenario was skipped, so there is nothing to read or show. Never throws. */
+        default void discard() {}
     }
 }
