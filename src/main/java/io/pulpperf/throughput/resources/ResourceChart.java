@@ -64,6 +64,8 @@ public final class ResourceChart {
             for (int i = 0; i < e.getValue().getSeriesCount(); i++) r.setSeriesStroke(i, new BasicStroke(2f));
             NumberAxis y = new NumberAxis(e.getKey());
             y.setAutoRangeIncludesZero(true);
+            // All zero (e.g. no lock waits): auto-range would zoom to 1E-9 ticks around nothing.
+            if (maxOf(e.getValue()) == 0) y.setRange(0, 1);
             XYPlot sub = new XYPlot(e.getValue(), null, y, r);
             sub.setBackgroundPaint(Color.WHITE);
             sub.setDomainGridlinePaint(new Color(0xdddddd));
@@ -73,5 +75,13 @@ public final class ResourceChart {
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
+    }
+
+    private static double maxOf(org.jfree.data.xy.XYDataset data) {
+        double max = 0;
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            for (int i = 0; i < data.getItemCount(s); i++) max = Math.max(max, Math.abs(data.getYValue(s, i)));
+        }
+        return max;
     }
 }
