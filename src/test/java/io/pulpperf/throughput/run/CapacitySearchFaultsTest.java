@@ -89,4 +89,51 @@ class CapacitySearchFaultsTest {
             assertThat(run.client.hrefsByNamePrefix("distributions/file/file/", runName)).as("left behind").isEmpty();
         }
     }
+
+    @Test
+    void occasionalFailedReadsAreRetriedAndChangeNoVerdict() throws Exception {
+        try (SimulatedRun run = new SimulatedRun(SimulatorConfig.defaults().withDefaultServiceTime("10ms"), out)) {
+            // 1 worker x 10 ms: capacity 100/s; rising steps 20, 40, 80 are kept up with, 160 is not.
+            Scenario scenario = SimulatedRun.scenario("flaky-reads-search", Workload.REPOSITORY_DELETE, 1, 1, 8)
+                    .withSearch(new SearchSettings(20, 2, 400, Duration.ofMillis(1000), 0, null, 0.03));
+            run.simulator.setFaultPlan(FaultPlan.of(0.2, FaultPlan.Kind.SERVER_ERROR).withTargets(FaultPlan.Target.READ));
+            long retriesBefore = run.client.counter().count().retries();
+            ScenarioResult r = run.run(scenario, faultsUntilCleanup(run));
+            assertThat(run.client.counter().count().retries() - retriesBefore).as("reads were faulted and retried").isPositive();
+            CapacityResult c = r.capacity();
+            assertThat(c.steps()).extracting(CapacityStep::verdict).doesNotContain(CapacityStep.Verdict.FAULTED);
+            assertThat(c.steps()).extracting(CapacityStep::keptUp).containsExactly(true, true, true, false);
+            assertThat(c.sustainedRate()).isEqualTo(80.0, org.assertj.core.data.Offset.offset(2.5));
+            assertThat(r.finished()).isTrue();
+        }
+    }
+
+    @Test
+    void aTasksApiThatStopsAnsweringFaultsTheStepInsteadOfSaturatingIt() throws Exception {
+        try (SimulatedRun run = new SimulatedRun(SimulatorConfig.defaults().withDefaultServiceTime("5ms"), out)) {
+            Scenario scenario = SimulatedRun.scenario("reads-gone-search", Workload.DISTRIBUTION_CREATE, 1, 1, 4)
+                    .withSearch(new SearchSettings(20, 2, 400, Duration.ofMillis(1000), 3, null, 0.03));
+            // From step 2 on every read fails (503), until the cleanup.
+            Phases readsFailFromStep2 = new Phases() {
+                @Override
+                public <T> T phase(String name, Callable<T> body) throws Exception {
+                    if (name.startsWith("Step 2")) {
+                        run.simulator.setFaultPlan(FaultPlan.of(1.0, FaultPlan.Kind.SERVER_ERROR).withTargets(FaultPlan.Target.READ));
+                    }
+                    if (name.startsWith("Clean up")) run.simulator.setFaultPlan(FaultPlan.none());
+                    return body.call();
+                }
+            };
+            ScenarioResult r = run.run(scenario, readsFailFromStep2);
+            CapacityResult c = r.capacity();
+            assertThat(c.steps()).hasSize(2);
+            assertThat(c.steps().get(0).keptUp()).isTrue();
+            assertThat(c.steps().get(1).verdict()).isEqualTo(CapacityStep.Verdict.FAULTED);
+            assertThat(c.steps().get(1).reasons()).anyMatch(why -> why.contains("tasks"));
+            assertThat(c.saturatedRate()).as("unreadable tasks are no saturation").isNull();
+            assertThat(r.finished()).isFalse();
+            String runName = "tps-" + r.runId().substring(0, 12) + "-";
+            assertThat(run.client.hrefsByNamePrefix("distributions/file/file/", runName)).as("left behind").isEmpty();
+        }
+    }
 }
