@@ -5,6 +5,8 @@
 # stdout, logs on stderr:
 #   eval "$(bash .ci/prometheus.sh)"            # start; needs PULP_TEST_DB_* from .ci/postgres.sh
 #   bash .ci/prometheus.sh stop                 # stop what the last start started, by pid
+# A second Prometheus on PROM_PORT+1 asks for basic auth (--web.config.file, a bcrypt hash of a
+# password made up at each start), so the reader's credentials are tested against the real thing.
 # process-exporter groups any process whose command line carries -Dpulp.prom.group=NAME as NAME
 # (the tests tag the simulator's JVM that way), and other java and postgres processes by name; -children=false
 # keeps a tagged child JVM (the simulator a test starts) out of its parent's group, and
@@ -13,6 +15,8 @@ set -euo pipefail
 
 STATE=${PULP_PROM_STATE:-/tmp/pulp-prom}
 PROM_PORT=${PULP_PROM_PORT:-9090}
+GUARDED_PORT=$((PROM_PORT + 1))
+GUARDED_USER=pulp-test
 PROCESS_PORT=9256
 POSTGRES_PORT=9187
 NODE_PORT=9100
@@ -47,7 +51,7 @@ fi
 
 stop   # a previous start of ours, if any
 mkdir -p "$STATE"
-rm -rf "$STATE/tsdb"
+rm -rf "$STATE/tsdb" "$STATE/tsdb-guarded"
 
 cat > "$STATE/process-exporter.yml" <<'YML'
 process_names:
@@ -91,16 +95,35 @@ start node-exporter prometheus-node-exporter --web.listen-address=127.0.0.1:$NOD
 start prometheus nice -n -5 prometheus --config.file="$STATE/prometheus.yml" --storage.tsdb.path="$STATE/tsdb" \
   --web.listen-address=127.0.0.1:$PROM_PORT --storage.tsdb.retention.time=1d
 
+# The guarded one: basic auth with a fresh random password (bcrypt through Python's crypt, which
+# Debian's python3 has; the password is only in the tests' environment, its hash in $STATE).
+GUARDED_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+HASH=$(GUARDED_PASSWORD=$GUARDED_PASSWORD python3 -W ignore -c \
+  'import crypt, os; print(crypt.crypt(os.environ["GUARDED_PASSWORD"], crypt.mksalt(crypt.METHOD_BLOWFISH, rounds=1 << 6)))')
+case $HASH in '$2'*) ;; *) log "could not make a bcrypt hash for the guarded Prometheus"; stop; exit 1 ;; esac
+( umask 077; printf 'basic_auth_users:\n  %s: %s\n' "$GUARDED_USER" "$HASH" > "$STATE/web-guarded.yml" )
+cat > "$STATE/prometheus-guarded.yml" <<YML
+global:
+  scrape_interval: 1s
+scrape_configs:
+  - job_name: node
+    static_configs: [{targets: ['127.0.0.1:$NODE_PORT']}]
+YML
+start prometheus-guarded prometheus --config.file="$STATE/prometheus-guarded.yml" --storage.tsdb.path="$STATE/tsdb-guarded" \
+  --web.listen-address=127.0.0.1:$GUARDED_PORT --web.config.file="$STATE/web-guarded.yml" --storage.tsdb.retention.time=1d
+
 # Ready when every target has been scraped up (bounded: 60 x 0.5 s).
 ready=false
 for _ in $(seq 1 60); do
   up=$(curl -sf --max-time 2 "http://127.0.0.1:$PROM_PORT/api/v1/query?query=sum(up)" 2>/dev/null \
        | sed -n 's/.*"value":\[[^,]*,"\([0-9.]*\)"\].*/\1/p' || true)
-  if [ "$up" = 3 ]; then ready=true; break; fi
+  gup=$(curl -sf --max-time 2 -u "$GUARDED_USER:$GUARDED_PASSWORD" "http://127.0.0.1:$GUARDED_PORT/api/v1/query?query=sum(up)" 2>/dev/null \
+       | sed -n 's/.*"value":\[[^,]*,"\([0-9.]*\)"\].*/\1/p' || true)
+  if [ "$up" = 3 ] && [ "$gup" = 1 ]; then ready=true; break; fi
   sleep 0.5
 done
 if [ "$ready" != true ]; then
-  log "not every target is up within 30 s (sum(up)=${up:-none}); logs in $STATE"
+  log "not every target is up within 30 s (sum(up)=${up:-none}, guarded ${gup:-none}); logs in $STATE"
   tail -n 5 "$STATE"/*.log >&2 || true
   stop
   exit 1
@@ -109,3 +132,6 @@ log "ready: Prometheus on 127.0.0.1:$PROM_PORT scraping process-, postgres- and 
 echo "export PULP_TEST_PROMETHEUS_URL=http://127.0.0.1:$PROM_PORT"
 echo "export PULP_TEST_PROMETHEUS_SCRAPE_INTERVAL=1s"
 echo "export PULP_TEST_PROMETHEUS_STATE=$STATE"
+echo "export PULP_TEST_PROMETHEUS_GUARDED_URL=http://127.0.0.1:$GUARDED_PORT"
+echo "export PULP_TEST_PROMETHEUS_GUARDED_USERNAME=$GUARDED_USER"
+echo "export PULP_TEST_PROMETHEUS_GUARDED_PASSWORD=$GUARDED_PASSWORD"

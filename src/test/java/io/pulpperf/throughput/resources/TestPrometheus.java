@@ -43,6 +43,25 @@ public final class TestPrometheus {
         }
     }
 
+    /**
+     * The second Prometheus of .ci/prometheus.sh, which asks for basic auth (--web.config.file):
+     * PULP_TEST_PROMETHEUS_GUARDED_URL, _USERNAME and _PASSWORD; null when not started.
+     */
+    public record Guarded(String url, String username, String password) {
+        public static Guarded fromEnvironment() {
+            Map<String, String> env = System.getenv();
+            String url = env.get("PULP_TEST_PROMETHEUS_GUARDED_URL");
+            return url == null ? null : new Guarded(url, env.get("PULP_TEST_PROMETHEUS_GUARDED_USERNAME"),
+                    env.get("PULP_TEST_PROMETHEUS_GUARDED_PASSWORD"));
+        }
+
+        /** Settings for it with the given credentials (any may be null). */
+        public PromSettings settings(String token, String username, String password) {
+            return new PromSettings(URI.create(url), token, username, password, Map.of(),
+                    io.pulpperf.throughput.config.TlsSettings.defaults(), Duration.ofSeconds(1), Duration.ofSeconds(10));
+        }
+    }
+
     /** Settings for this Prometheus, no credentials. */
     public PromSettings settings() {
         return new PromSettings(URI.create(url), null, null, null, Map.of(), io.pulpperf.throughput.config.TlsSettings.defaults(),
