@@ -143,7 +143,7 @@ public final class ConfigLoader {
         Double rate = rateNode.isMissingNode() ? null : rateNode.asDouble();
         Shape shape = Shape.of(text(node, defaults, "shape", "steady"));
         Duration timeout = duration(where, path + "timeout", pick(node, defaults, "timeout"), Duration.ofMinutes(10));
-        Thresholds thresholds = thresholds(node.path("thresholds"), defaults.path("thresholds"));
+        Thresholds thresholds = thresholds(where, path + "thresholds", node.path("thresholds"), defaults.path("thresholds"));
         CustomRequest request = request(where, path + "request", pick(node, defaults, "request"), workload);
         String testPath = workload == Workload.TASK_INGESTION ? text(node, defaults, "testPath", "test/tasks/") : null;
         SearchSettings search = search(where, path + "search", node.path("search"));
@@ -180,10 +180,14 @@ public final class ConfigLoader {
         }
     }
 
-    private static Thresholds thresholds(JsonNode node, JsonNode defaults) {
+    private static Thresholds thresholds(String where, String key, JsonNode node, JsonNode defaults) {
         JsonNode sustained = pick(node, defaults, "minSustainedRate");
-        return new Thresholds(number(pick(node, defaults, "minTasksPerSecond"), 0), number(pick(node, defaults, "minSuccessRate"), 1.0),
-                whole(pick(node, defaults, "maxLostTasks"), 0), sustained.isMissingNode() ? null : sustained.asDouble());
+        try {
+            return new Thresholds(number(pick(node, defaults, "minTasksPerSecond"), 0), number(pick(node, defaults, "minSuccessRate"), 1.0),
+                    whole(pick(node, defaults, "maxLostTasks"), 0), sustained.isMissingNode() ? null : sustained.asDouble());
+        } catch (IllegalArgumentException e) { // a number too big for a double (1e400) passes the schema's ">= 0"
+            throw new ConfigException(where + ": " + key + ": " + e.getMessage());
+        }
     }
 
     private static SimulatorSettings simulator(JsonNode node) {

@@ -9,6 +9,7 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -56,10 +57,16 @@ public final class MatrixSchema {
         return schema.validate(document);
     }
 
-    /** Throws a {@link ConfigException} naming the file, the key and what is expected, for the first violation. */
+    /**
+     * Throws a {@link ConfigException} naming the file, the key and what is expected, for one
+     * violation: an unknown key if there is one (a misspelt key usually explains the rest, and the
+     * loader always named those first), else the validator's first.
+     */
     void check(String where, JsonNode document) {
-        List<Error> errors = validate(document);
-        if (!errors.isEmpty()) throw new ConfigException(where + ": " + new SchemaMessage(this).of(errors.get(0)));
+        validate(document).stream().min(Comparator.comparing(e -> !"additionalProperties".equals(e.getKeyword())))
+                .ifPresent(e -> {
+                    throw new ConfigException(where + ": " + new SchemaMessage(this).of(e));
+                });
     }
 
     /** A schema node with its {@code $ref} (to {@code #/definitions/...}) followed. */

@@ -1,6 +1,7 @@
 package io.pulpperf.throughput.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -193,6 +194,21 @@ class MatrixSchemaTest {
                 .containsExactly(Arrays.stream(ResourceUnit.values()).map(ResourceUnit::key).toArray(String[]::new));
         assertThat(strings(resources.at("/series/items/properties/role/enum")))
                 .containsExactly(Arrays.stream(ResourceRole.values()).map(ResourceRole::key).toArray(String[]::new));
+    }
+
+    @Test
+    void anUnknownKeyIsNamedBeforeTheOtherMistakes() throws IOException {
+        Files.writeString(dir.resolve("m.yaml"), "scenarios:\n  - {name: a, workers: 0, tasks: 1}\npollng: {interval: 1s}\n");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("pulp.config", "m.yaml"), Map.of(), dir).load())
+                .isInstanceOf(ConfigException.class).hasMessageEndingWith(
+                        "m.yaml: unknown key 'pollng'; expected one of [defaults, limits, polling, resources, scenarios, simulator]");
+    }
+
+    @Test
+    void aThresholdBeyondADoubleIsAConfigMistakeToo() throws IOException {
+        Files.writeString(dir.resolve("m.yaml"), "scenarios:\n  - {name: a, workers: 1, tasks: 1, thresholds: {minSustainedRate: 1e400}}\n");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("pulp.config", "m.yaml"), Map.of(), dir).load())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("scenarios[0].thresholds: minSustainedRate must be a number >= 0");
     }
 
     // --- helpers -----------------------------------------------------------------------------------
