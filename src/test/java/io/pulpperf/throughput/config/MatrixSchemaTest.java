@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import io.pulpperf.throughput.resources.Presets;
 import io.pulpperf.throughput.resources.ResourceQuery;
 import io.pulpperf.throughput.resources.ResourceRole;
@@ -68,6 +72,15 @@ class MatrixSchemaTest {
     @Test
     void theJarsSchemaIsTheOneInConfig() throws IOException {
         assertThat(SCHEMA.root()).isEqualTo(JSON.readTree(Path.of("config/matrix.schema.json").toFile()));
+    }
+
+    @Test
+    void theSchemaIsAValidDraft07Schema() {
+        // The draft-07 meta-schema ships inside the validator's jar: no network.
+        Schema meta = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+                .getSchema(SchemaLocation.of("http://json-schema.org/draft-07/schema#"));
+        assertThat(meta.validate(SCHEMA.root())).isEmpty();
+        assertThat(SCHEMA.root().path("$schema").asText()).isEqualTo("http://json-schema.org/draft-07/schema#");
     }
 
     // --- (b) every key is read, (c) every default is the loader's -------------------------------
