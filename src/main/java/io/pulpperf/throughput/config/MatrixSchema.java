@@ -2,6 +2,7 @@ package io.pulpperf.throughput.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -82,6 +83,6 @@ public final class MatrixSchema {
     JsonNode property(JsonNode objectSchema, String name) {
         JsonNode p = resolve(objectSchema).path("properties").path(name);
         if (p.isMissingNode()) p = resolve(objectSchema).path("additionalProperties");
-        return p.isObject() ? resolve(p) : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return p.isObject() ? resolve(p) : MissingNode.getInstance();
     }
 }
