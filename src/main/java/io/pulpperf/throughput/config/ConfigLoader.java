@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,21 +22,12 @@ import java.util.Set;
  * Reads the matrix file ({@code config/matrix.yaml} unless {@code -Dpulp.config} names another)
  * and applies the {@code pulp.*} properties and {@code PULP_*} environment variables. Every
  * mistake stops the run before any request with a {@link ConfigException} that names the file,
- * the key and what is expected.
+ * the key and what is expected. Keys, types, ranges and enums are checked by the schema
+ * ({@link MatrixSchema}, {@code config/matrix.schema.json}) before anything is read, so the code
+ * below reads values it knows to be well-formed and checks only what a schema cannot say.
  */
 public final class ConfigLoader {
     public static final String DEFAULT_CONFIG = "config/matrix.yaml";
-    private static final Set<String> TOP_KEYS = Set.of("defaults", "polling", "simulator", "scenarios", "limits", "resources");
-    private static final Set<String> SCENARIO_KEYS = Set.of("name", "workload", "workers", "tasks", "concurrency", "rate",
-            "shape", "timeout", "thresholds", "request", "testPath", "search");
-    private static final Set<String> DEFAULT_KEYS = Set.of("workload", "workers", "tasks", "concurrency", "rate", "shape",
-            "timeout", "thresholds", "request", "testPath");
-    private static final Set<String> REQUEST_KEYS = Set.of("method", "path", "body");
-    private static final Set<String> THRESHOLD_KEYS = Set.of("minTasksPerSecond", "minSuccessRate", "maxLostTasks", "minSustainedRate");
-    private static final Set<String> SEARCH_KEYS = Set.of("from", "factor", "max", "step", "refine", "maxP95Wait", "tolerance");
-    private static final Set<String> POLLING_KEYS = Set.of("interval", "pageSize", "stallPeriod");
-    private static final Set<String> SIMULATOR_KEYS = Set.of("serviceTimes", "failureRate");
-    private static final Set<String> LIMIT_KEYS = Set.of("connectTimeout", "readTimeout", "readTries", "failedPolls", "grace");
 
     private final Map<String, String> props;
     private final Map<String, String> env;
@@ -62,15 +52,9 @@ public final class ConfigLoader {
     public SuiteSettings load() {
         Path file = baseDir.resolve(prop("pulp.config", DEFAULT_CONFIG));
         String where = file.toString();
-        JsonNode root = readYaml(file);
-        requireKeys(where, "", root, TOP_KEYS);
-
+        JsonNode root = readValid(file);
         JsonNode defaults = root.path("defaults");
-        if (!defaults.isMissingNode()) requireKeys(where, "defaults.", defaults, DEFAULT_KEYS);
         JsonNode scenariosNode = root.path("scenarios");
-        if (!scenariosNode.isArray() || scenariosNode.isEmpty()) {
-            throw new ConfigException(where + ": 'scenarios' must be a non-empty list of scenarios (each with name, workers, tasks, ...)");
-        }
         List<Scenario> scenarios = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         for (int i = 0; i < scenariosNode.size(); i++) {
@@ -81,13 +65,12 @@ public final class ConfigLoader {
         scenarios = applyOverrides(scenarios, names);
 
         JsonNode polling = root.path("polling");
-        if (!polling.isMissingNode()) requireKeys(where, "polling.", polling, POLLING_KEYS);
         Duration pollInterval = duration(where, "polling.interval", polling.path("interval"), Duration.ofMillis(500));
-        int pageSize = wholeNumber(where, "polling.pageSize", polling.path("pageSize"), 1000, 1, 100_000);
+        int pageSize = whole(polling.path("pageSize"), 1000);
         Duration stallPeriod = duration(where, "polling.stallPeriod", polling.path("stallPeriod"), Duration.ofSeconds(30));
 
         return new SuiteSettings(file, target(), pollInterval, pageSize, workerMismatch(),
-                baseDir.resolve(prop("pulp.output", "target/throughput")), simulator(where, root.path("simulator")), cleanup(),
+                baseDir.resolve(prop("pulp.output", "target/throughput")), simulator(root.path("simulator")), cleanup(),
                 scaling(), stallPeriod, scenarios, limits(where, root.path("limits")));
     }
 
@@ -97,21 +80,27 @@ public final class ConfigLoader {
      */
     public io.pulpperf.throughput.resources.ResourcesConfig resources() {
         Path file = baseDir.resolve(prop("pulp.config", DEFAULT_CONFIG));
-        return ResourcesSection.read(file.toString(), readYaml(file).path("resources"), props);
+        return ResourcesSection.read(file.toString(), readValid(file).path("resources"), props);
     }
 
     private static Limits limits(String where, JsonNode node) {
         Limits d = Limits.defaults();
         if (node.isMissingNode()) return d;
-        requireKeys(where, "limits.", node, LIMIT_KEYS);
         return new Limits(duration(where, "limits.connectTimeout", node.path("connectTimeout"), d.connectTimeout()),
                 duration(where, "limits.readTimeout", node.path("readTimeout"), d.readTimeout()),
-                wholeNumber(where, "limits.readTries", node.path("readTries"), d.readTries(), 1, 100),
-                wholeNumber(where, "limits.failedPolls", node.path("failedPolls"), d.failedPolls(), 1, 10_000),
+                whole(node.path("readTries"), d.readTries()),
+                whole(node.path("failedPolls"), d.failedPolls()),
                 duration(where, "limits.grace", node.path("grace"), d.grace()));
     }
 
-    private JsonNode readYaml(Path file) {
+    /** The file as a tree, after the schema found nothing wrong with it. */
+    private static JsonNode readValid(Path file) {
+        JsonNode root = readYaml(file);
+        MatrixSchema.get().check(file.toString(), root);
+        return root;
+    }
+
+    private static JsonNode readYaml(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException("Matrix file " + file + " does not exist; pass an existing file with -Dpulp.config=path/to/matrix.yaml");
         }
@@ -141,40 +130,25 @@ public final class ConfigLoader {
     }
 
     private Scenario scenario(String where, String path, JsonNode node, JsonNode defaults) {
-        if (!node.isObject()) throw new ConfigException(where + ": " + path.substring(0, path.length() - 1) + ": expected a mapping with name, workers, tasks, ...");
-        requireKeys(where, path, node, SCENARIO_KEYS);
-        JsonNode nameNode = node.path("name");
-        if (!nameNode.isTextual()) throw new ConfigException(where + ": " + path + "name: expected a scenario name, e.g. repo-delete-2w");
-        String workloadKey = text(node, defaults, "workload", "repository-delete");
-        Workload workload;
-        try {
-            workload = Workload.of(workloadKey);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(where + ": " + path + "workload: " + e.getMessage());
-        }
-        int workers = wholeNumber(where, path + "workers", pick(node, defaults, "workers"), -1, 1, 10_000);
+        Workload workload = Workload.of(text(node, defaults, "workload", "repository-delete"));
+        // workers and tasks may come from defaults, so the schema cannot require them in a scenario.
+        int workers = whole(pick(node, defaults, "workers"), -1);
         if (workers < 0) throw new ConfigException(where + ": " + path + "workers: missing; expected a whole number >= 1");
-        int tasks = wholeNumber(where, path + "tasks", pick(node, defaults, "tasks"), -1, 1, 100_000_000);
+        int tasks = whole(pick(node, defaults, "tasks"), -1);
         // A search sets its task counts per step; tasks is then only a placeholder.
         if (tasks < 0 && "search".equals(text(node, defaults, "shape", ""))) tasks = 1;
         if (tasks < 0) throw new ConfigException(where + ": " + path + "tasks: missing; expected a whole number >= 1");
-        int concurrency = wholeNumber(where, path + "concurrency", pick(node, defaults, "concurrency"), 8, 1, 10_000);
+        int concurrency = whole(pick(node, defaults, "concurrency"), 8);
         JsonNode rateNode = pick(node, defaults, "rate");
-        Double rate = rateNode.isMissingNode() || rateNode.isNull() ? null
-                : number(where, path + "rate", rateNode, 0, Double.MIN_VALUE, 1_000_000);
-        Shape shape;
-        try {
-            shape = Shape.of(text(node, defaults, "shape", "steady"));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(where + ": " + path + "shape: " + e.getMessage());
-        }
+        Double rate = rateNode.isMissingNode() ? null : rateNode.asDouble();
+        Shape shape = Shape.of(text(node, defaults, "shape", "steady"));
         Duration timeout = duration(where, path + "timeout", pick(node, defaults, "timeout"), Duration.ofMinutes(10));
         Thresholds thresholds = thresholds(where, path + "thresholds", node.path("thresholds"), defaults.path("thresholds"));
         CustomRequest request = request(where, path + "request", pick(node, defaults, "request"), workload);
         String testPath = workload == Workload.TASK_INGESTION ? text(node, defaults, "testPath", "test/tasks/") : null;
         SearchSettings search = search(where, path + "search", node.path("search"));
         try {
-            return new Scenario(nameNode.asText(), workload, workers, tasks, concurrency, rate, shape, timeout, thresholds,
+            return new Scenario(node.path("name").asText(), workload, workers, tasks, concurrency, rate, shape, timeout, thresholds,
                     request, testPath, search);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + ": " + path.substring(0, path.length() - 1) + ": " + e.getMessage());
@@ -182,71 +156,45 @@ public final class ConfigLoader {
     }
 
     private static SearchSettings search(String where, String key, JsonNode node) {
-        if (node.isMissingNode() || node.isNull()) return null;
-        requireKeys(where, key + ".", node, SEARCH_KEYS);
-        for (String required : List.of("from", "factor", "max", "step")) {
-            if (node.path(required).isMissingNode()) {
-                throw new ConfigException(where + ": " + key + "." + required + ": missing; the search needs from, factor, max and step");
-            }
-        }
+        if (node.isMissingNode()) return null;
         JsonNode wait = node.path("maxP95Wait");
         try {
-            return new SearchSettings(number(where, key + ".from", node.path("from"), 0, Double.MIN_VALUE, 1_000_000),
-                    number(where, key + ".factor", node.path("factor"), 0, Double.MIN_VALUE, 100),
-                    number(where, key + ".max", node.path("max"), 0, Double.MIN_VALUE, 1_000_000),
+            return new SearchSettings(node.path("from").asDouble(), node.path("factor").asDouble(), node.path("max").asDouble(),
                     duration(where, key + ".step", node.path("step"), null),
-                    wholeNumber(where, key + ".refine", node.path("refine"), 3, 0, 20),
-                    wait.isMissingNode() || wait.isNull() ? null : duration(where, key + ".maxP95Wait", wait, null),
-                    number(where, key + ".tolerance", node.path("tolerance"), SearchSettings.DEFAULT_TOLERANCE, Double.MIN_VALUE, 0.49));
+                    whole(node.path("refine"), 3),
+                    wait.isMissingNode() ? null : duration(where, key + ".maxP95Wait", wait, null),
+                    number(node.path("tolerance"), SearchSettings.DEFAULT_TOLERANCE));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + ": " + key + ": " + e.getMessage());
         }
     }
 
     private static CustomRequest request(String where, String key, JsonNode node, Workload workload) {
-        if (node.isMissingNode() || node.isNull() || workload != Workload.CUSTOM) return null;
-        requireKeys(where, key + ".", node, REQUEST_KEYS);
+        if (node.isMissingNode() || workload != Workload.CUSTOM) return null;
         JsonNode body = node.path("body");
-        String bodyText = body.isMissingNode() || body.isNull() ? null : body.isTextual() ? body.asText() : body.toString();
+        String bodyText = body.isMissingNode() ? null : body.isTextual() ? body.asText() : body.toString();
         try {
-            return new CustomRequest(node.path("method").asText(null), node.path("path").asText(null), bodyText);
+            return new CustomRequest(node.path("method").asText(), node.path("path").asText(), bodyText);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + ": " + key + ": " + e.getMessage());
         }
     }
 
-    private Thresholds thresholds(String where, String path, JsonNode node, JsonNode defaults) {
-        if (!node.isMissingNode()) requireKeys(where, path + ".", node, THRESHOLD_KEYS);
-        if (!defaults.isMissingNode()) requireKeys(where, "defaults.thresholds.", defaults, THRESHOLD_KEYS);
-        double minTps = number(where, path + ".minTasksPerSecond", pick(node, defaults, "minTasksPerSecond"), 0, 0, Double.MAX_VALUE);
-        double minSuccess = number(where, path + ".minSuccessRate", pick(node, defaults, "minSuccessRate"), 1.0, 0, 1);
-        int maxLost = wholeNumber(where, path + ".maxLostTasks", pick(node, defaults, "maxLostTasks"), 0, 0, Integer.MAX_VALUE);
+    private static Thresholds thresholds(String where, String key, JsonNode node, JsonNode defaults) {
         JsonNode sustained = pick(node, defaults, "minSustainedRate");
-        Double minSustained = sustained.isMissingNode() || sustained.isNull() ? null
-                : number(where, path + ".minSustainedRate", sustained, 0, 0, Double.MAX_VALUE);
-        return new Thresholds(minTps, minSuccess, maxLost, minSustained);
+        try {
+            return new Thresholds(number(pick(node, defaults, "minTasksPerSecond"), 0), number(pick(node, defaults, "minSuccessRate"), 1.0),
+                    whole(pick(node, defaults, "maxLostTasks"), 0), sustained.isMissingNode() ? null : sustained.asDouble());
+        } catch (IllegalArgumentException e) { // a number too big for a double (1e400) passes the schema's ">= 0"
+            throw new ConfigException(where + ": " + key + ": " + e.getMessage());
+        }
     }
 
-    private SimulatorSettings simulator(String where, JsonNode node) {
+    private static SimulatorSettings simulator(JsonNode node) {
         if (node.isMissingNode()) return SimulatorSettings.defaults();
-        requireKeys(where, "simulator.", node, SIMULATOR_KEYS);
         Map<String, String> times = new LinkedHashMap<>();
-        JsonNode st = node.path("serviceTimes");
-        if (!st.isMissingNode()) {
-            if (!st.isObject()) throw new ConfigException(where + ": simulator.serviceTimes: expected a mapping of task name to duration, e.g. general_create: 40ms");
-            for (Iterator<Map.Entry<String, JsonNode>> it = st.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                String value = e.getValue().asText();
-                try {
-                    io.pulpperf.throughput.sim.ServiceTime.parse(value, 0);
-                } catch (IllegalArgumentException ex) {
-                    throw new ConfigException(where + ": simulator.serviceTimes." + e.getKey() + ": " + ex.getMessage());
-                }
-                times.put(e.getKey(), value);
-            }
-        }
-        double failureRate = number(where, "simulator.failureRate", node.path("failureRate"), 0, 0, 1);
-        return new SimulatorSettings(times, failureRate);
+        node.path("serviceTimes").fields().forEachRemaining(e -> times.put(e.getKey(), e.getValue().asText()));
+        return new SimulatorSettings(times, number(node.path("failureRate"), 0));
     }
 
     // --- -D overrides -------------------------------------------------------------------------
@@ -396,16 +344,6 @@ public final class ConfigLoader {
         throw new ConfigException("-D" + key + " must be a number" + (max == 1 ? " between 0 and 1" : " >= " + min) + ", was '" + text + "'");
     }
 
-    private static void requireKeys(String where, String path, JsonNode node, Set<String> allowed) {
-        if (!node.isObject()) throw new ConfigException(where + ": " + (path.isEmpty() ? "top level" : path.substring(0, path.length() - 1)) + ": expected a mapping with keys " + allowed);
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!allowed.contains(key)) {
-                throw new ConfigException(where + ": unknown key '" + path + key + "'; expected one of " + new java.util.TreeSet<>(allowed));
-            }
-        }
-    }
-
     private static JsonNode pick(JsonNode node, JsonNode defaults, String key) {
         JsonNode v = node.path(key);
         return v.isMissingNode() ? defaults.path(key) : v;
@@ -413,28 +351,21 @@ public final class ConfigLoader {
 
     private static String text(JsonNode node, JsonNode defaults, String key, String fallback) {
         JsonNode v = pick(node, defaults, key);
-        return v.isMissingNode() || v.isNull() ? fallback : v.asText();
+        return v.isMissingNode() ? fallback : v.asText();
     }
 
-    private static int wholeNumber(String where, String key, JsonNode v, int fallback, int min, int max) {
-        if (v.isMissingNode() || v.isNull()) return fallback;
-        if (!v.isIntegralNumber() || v.asLong() < min || v.asLong() > max) {
-            throw new ConfigException(where + ": " + key + ": expected a whole number between " + min + " and " + max + ", got '" + v.asText() + "'");
-        }
-        return v.asInt();
+    // The schema has checked type and range; these only read, or fall back when the key is absent.
+    private static int whole(JsonNode v, int fallback) {
+        return v.isMissingNode() ? fallback : v.asInt();
     }
 
-    private static double number(String where, String key, JsonNode v, double fallback, double min, double max) {
-        if (v.isMissingNode() || v.isNull()) return fallback;
-        if (!v.isNumber() || v.asDouble() < min || v.asDouble() > max) {
-            String range = max == 1 ? "between 0 and 1" : min == Double.MIN_VALUE ? "> 0" : ">= " + min;
-            throw new ConfigException(where + ": " + key + ": expected a number " + range + ", got '" + v.asText() + "'");
-        }
-        return v.asDouble();
+    private static double number(JsonNode v, double fallback) {
+        return v.isMissingNode() ? fallback : v.asDouble();
     }
 
+    /** The schema checks the form; > 0 stays here (a pattern that says "not zero" would be unreadable). */
     private static Duration duration(String where, String key, JsonNode v, Duration fallback) {
-        if (v.isMissingNode() || v.isNull()) return fallback;
+        if (v.isMissingNode()) return fallback;
         try {
             Duration d = Durations.parse(v.asText());
             if (d.isZero()) throw new IllegalArgumentException("expected a duration > 0, got '" + v.asText() + "'");
