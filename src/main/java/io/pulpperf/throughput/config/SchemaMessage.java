@@ -41,6 +41,11 @@ final class SchemaMessage {
             return key(append(path, missing)) + ": missing; expected " + expected(property, keyword);
         }
         JsonNode node = schemaAt(path);
+        if (error.getInstanceNode() != null && error.getInstanceNode().isNull()) {
+            // `key:` with nothing after it (often: every line under it commented out) is YAML's null, not "absent".
+            return key(path) + ": empty; remove the key (its children are all commented out?) or give it "
+                    + expected(node, keyword);
+        }
         String value = error.getInstanceNode() == null ? "" : text(error.getInstanceNode());
         JsonNode template = node.path("x-message");
         if (template.isTextual()) {

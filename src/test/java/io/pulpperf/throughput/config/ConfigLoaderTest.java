@@ -142,6 +142,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aKeyLeftEmptyByCommentedOutChildrenIsNamedAsEmpty() throws IOException {
+        String yaml = "defaults:\n  thresholds:\n    # minTasksPerSecond: 5\nscenarios:\n  - name: a\n    workload: repository-delete\n"
+                + "    workers: 1\n    tasks: 10\n    concurrency: 2\n";
+        assertThatThrownBy(() -> load(yaml)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("m.yaml").hasMessageContaining("defaults.thresholds: empty; remove the key")
+                .hasMessageContaining("minTasksPerSecond");
+    }
+
+    @Test
     void unknownKeyIsNamedWithItsPathAndTheKnownKeys() {
         assertThatThrownBy(() -> load(VALID.replace("    tasks: 10", "    tasks: 10\n    wrokers: 3")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("unknown key 'scenarios[0].wrokers'")
