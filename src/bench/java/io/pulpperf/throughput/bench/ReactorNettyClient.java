@@ -10,8 +10,8 @@ import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Reactor Netty's HttpClient with a fixed pool of {@code concurrency} connections, each caller
- * blocking on its answer ({@code block()}), as the dispatcher's client threads do. Netty's default
- * event loops (one per core, epoll where available) do the I/O.
+ * blocking on its answer ({@code block()}), as the dispatcher's client threads do. Reactor Netty's default
+ * event loops (a thread per core, at least 4; epoll where available) do the I/O.
  */
 final class ReactorNettyClient implements LibraryClient {
     private final ConnectionProvider pool;
