@@ -4,7 +4,8 @@
 #
 #   bash bench/run.sh                 # everything, 5 repetitions (~25 min on 2 cores)
 #   BENCH_REPS=1 BENCH_SECONDS=2 BENCH_TASKS=100000 BENCH_WHOLE_TASKS=20000 bash bench/run.sh   # a quick look
-#   BENCH_PARTS=dispatch bash bench/run.sh                        # the HTTP client comparison alone (issue 15)
+#   BENCH_PARTS=dispatch BENCH_WARMUP=10 bash bench/run.sh        # the HTTP client comparison alone (issue 15;
+#                                                                 # the libraries need ~10 s for the JIT, see BENCHMARKS.md)
 #   BENCH_PARTS=dispatch BENCH_CLIENTS="java wrk apache" bash bench/run.sh                     # some clients only
 #
 # BENCH_PARTS (default "dispatch collect live whole") chooses the parts below; BENCH_CLIENTS (default
