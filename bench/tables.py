@@ -5,6 +5,14 @@ import sys
 from collections import defaultdict
 
 
+# The dispatch clients that print DispatchBench's key=value line: the suite's own and the libraries (issue 15).
+JAVA_CLIENTS = ("java", "apache", "jetty", "netty")
+LIBRARIES = ("apache", "jetty", "netty")
+NAMES = {"java": "own (Http1Client)", "apache": "Apache HttpClient 5", "jetty": "Jetty HttpClient", "netty": "Reactor Netty",
+         "wrk": "wrk"}
+ADOPT = 0.85  # a library is adopted when its Java/wrk ratio is at least 85% of the own client's, same run
+
+
 def median(values):
     return statistics.median(values) if values else None
 
@@ -70,8 +78,16 @@ def main(results_path, machine_path):
         p()
         if best:
             c, rate, jw, jp = best
-            best_wrk = max(median([dispatch[k][r]["wrk"][0] for r in dispatch[k] if "wrk" in dispatch[k][r]]) for k in dispatch)
-            best_py = max(median([dispatch[k][r]["python"][0] for r in dispatch[k] if "python" in dispatch[k][r]]) for k in dispatch)
+            best_wrk = max((median([dispatch[k][r]["wrk"][0] for r in dispatch[k] if "wrk" in dispatch[k][r]]) or 0)
+                           for k in dispatch) or None
+            best_py = max((median([dispatch[k][r]["python"][0] for r in dispatch[k] if "python" in dispatch[k][r]]) or 0)
+                          for k in dispatch) or None
+            if jw is None or jp is None or best_wrk is None or best_py is None:
+                p(f"Best concurrency for the suite: {c} clients, {fmt(rate)} requests/s (wrk or Python not measured: no ratios).")
+                p()
+                best = None
+        if best:
+            c, rate, jw, jp = best
             p(f"Best concurrency for the suite: {c} clients, {fmt(rate)} requests/s: "
               f"**Java / wrk = {fmt(jw, 2)}** (target ≥ 0.5: {'met' if jw >= 0.5 else 'NOT met'}), "
               f"**Java / Python = {fmt(jp, 2)}** (target ≥ 5: {'met' if jp >= 5 else 'NOT met'}). "
@@ -97,6 +113,8 @@ def main(results_path, machine_path):
                 shares.append(f"{fmt(median(share))} %" if share else "-")
             p(f"| {c} | " + " | ".join(cells + shares) + " |")
         p()
+        if any(k in dispatch[c][r] for c in dispatch for r in dispatch[c] for k in LIBRARIES):
+            http_clients_table(dispatch)
     if collect:
         secs = [v for v, _, _ in collect]
         x = [e for _, _, e in collect]
@@ -142,6 +160,68 @@ def main(results_path, machine_path):
         p(f"Target (at most 3 pages per 1,000 tasks, one poll per poll interval): {'met' if ok else 'NOT met'}.")
 
 
+def http_clients_table(dispatch):
+    """Issue 15: the own client beside each library and wrk, measured side by side in one run."""
+    p = print
+    clients = [k for k in JAVA_CLIENTS if any(k in dispatch[c][r] for c in dispatch for r in dispatch[c])]
+    libs = [k for k in clients if k in LIBRARIES]
+    p("### HTTP clients, one run (requests/s median; Java client / wrk, median of per-repetition ratios)")
+    p()
+    p("| clients | " + " | ".join(NAMES[k] for k in clients) + " | wrk | "
+      + " | ".join(f"{NAMES[k]} / wrk" for k in clients) + " |")
+    p("|---:|" + "---:|" * (2 * len(clients) + 1))
+    ratio_of = {}  # (c, client) -> median of per-repetition client/wrk
+    for c in sorted(dispatch):
+        reps = dispatch[c]
+        rates = [fmt(median([reps[r][k][0] for r in reps if k in reps[r]])) for k in clients + ["wrk"]]
+        ratios = []
+        for k in clients:
+            per = [reps[r][k][0] / reps[r]["wrk"][0] for r in reps if {k, "wrk"} <= reps[r].keys() and reps[r]["wrk"][0] > 0]
+            ratio_of[(c, k)] = median(per)
+            ratios.append(f"{fmt(median(per), 2)} ({span(per, 2)})" if per else "-")
+        p(f"| {c} | " + " | ".join(rates + ratios) + " |")
+    p()
+    p("Client CPU per request (µs, user + system, the measured window of each client JVM, median):")
+    p()
+    p("| clients | " + " | ".join(NAMES[k] for k in clients) + " |")
+    p("|---:|" + "---:|" * len(clients))
+    for c in sorted(dispatch):
+        cells = []
+        for k in clients:
+            per = []
+            for r in dispatch[c]:
+                n, cpu, _ = open_requests(c, r, k)
+                if n and cpu:
+                    per.append(cpu * 1e6 / n)
+            cells.append(fmt(median(per)) if per else "-")
+        p(f"| {c} | " + " | ".join(cells) + " |")
+    p()
+    if "java" not in clients or not libs:
+        return
+    p(f"Adoption rule (issue 15): a library qualifies where (library / wrk) ÷ (own / wrk) ≥ {ADOPT}, same run:")
+    p()
+    p("| clients | " + " | ".join(NAMES[k] for k in libs) + " |")
+    p("|---:|" + "---:|" * len(libs))
+    passes = {k: [] for k in libs}
+    for c in sorted(dispatch):
+        own = ratio_of.get((c, "java"))
+        cells = []
+        for k in libs:
+            lib = ratio_of.get((c, k))
+            if own and lib is not None:
+                q = lib / own
+                passes[k].append(q >= ADOPT)
+                cells.append(f"{fmt(q, 2)} {'passes' if q >= ADOPT else 'fails'}")
+            else:
+                passes[k].append(False)
+                cells.append("-")
+        p(f"| {c} | " + " | ".join(cells) + " |")
+    p()
+    everywhere = [NAMES[k] for k in libs if passes[k] and all(passes[k])]
+    p("Qualifies at every concurrency: " + (", ".join(everywhere) if everywhere else "none (keep the own client)") + ".")
+    p()
+
+
 def open_requests(c, rep, client):
     """(requests, CPU seconds, of which system seconds) of one client's measurement, from its output files."""
     import os
@@ -151,7 +231,7 @@ def open_requests(c, rep, client):
         text = open(path).read()
     except OSError:
         return None, None, None
-    if client == "java":
+    if client in JAVA_CLIENTS:
         k = kv(text)
         return (int(k["requests"]) if "requests" in k else None), (float(k["cpu_s"]) if "cpu_s" in k else None), \
             (float(k["sys_s"]) if "sys_s" in k else None)

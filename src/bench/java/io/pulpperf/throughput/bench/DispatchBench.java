@@ -25,6 +25,9 @@ import java.util.Locale;
 public final class DispatchBench {
     /** Bounds the requests of one measurement whatever the duration (a bench never runs unbounded). */
     static final int MAX_TASKS = 50_000_000;
+    /** The connect and read (whole answer) timeouts of the benchmarked dispatcher; the library clients use the same. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
     /** How {@link Dispatcher} names a request it ended at its deadline. */
     private static final String SCENARIO_TIMEOUT = "(the scenario's timeout)";
 
@@ -33,17 +36,18 @@ public final class DispatchBench {
     /**
      * One measurement: requests answered, those that failed, those still in flight when the window
      * closed (cut, at most one per client), the rate over first send to last answer, and the CPU
-     * the whole JVM used meanwhile (all threads: clients, GC, JIT) and of it in the kernel.
+     * the whole JVM used meanwhile (all threads: clients, GC, JIT) and of it in the kernel;
+     * {@code client} names the HTTP client ({@code java} is the suite's own, {@link LibraryClientBench} the others).
      */
-    public record Result(int concurrency, long requests, long errors, long cut, double seconds, double cpuSeconds,
+    public record Result(String client, int concurrency, long requests, long errors, long cut, double seconds, double cpuSeconds,
                          double systemSeconds, String firstError) {
         public double requestsPerSecond() {
             return seconds > 0 ? requests / seconds : 0;
         }
 
         public String line() {
-            return String.format(Locale.ROOT, "java concurrency=%d requests=%d errors=%d cut=%d seconds=%.3f rps=%.1f cpu_s=%.3f sys_s=%.3f",
-                    concurrency, requests, errors, cut, seconds, requestsPerSecond(), cpuSeconds, systemSeconds)
+            return String.format(Locale.ROOT, "%s concurrency=%d requests=%d errors=%d cut=%d seconds=%.3f rps=%.1f cpu_s=%.3f sys_s=%.3f",
+                    client, concurrency, requests, errors, cut, seconds, requestsPerSecond(), cpuSeconds, systemSeconds)
                     + (firstError == null ? "" : " first_error=" + firstError.replaceAll("\\s+", "_"));
         }
     }
@@ -57,8 +61,7 @@ public final class DispatchBench {
         int concurrency = Integer.parseInt(args[1]);
         double seconds = Double.parseDouble(args[2]);
         double warmup = args.length > 3 ? Double.parseDouble(args[3]) : 2;
-        Dispatcher dispatcher = new Dispatcher(Dispatcher.newHttpClient(Duration.ofSeconds(10)), AuthHeaders.none(),
-                Duration.ofSeconds(30));
+        Dispatcher dispatcher = new Dispatcher(Dispatcher.newHttpClient(CONNECT_TIMEOUT), AuthHeaders.none(), READ_TIMEOUT);
         if (warmup > 0) measure(dispatcher, url, concurrency, warmup);
         Result r = measure(dispatcher, url, concurrency, seconds);
         System.out.println(r.line());
@@ -67,9 +70,7 @@ public final class DispatchBench {
 
     /** Dispatches for {@code seconds} with {@code concurrency} clients; requests count when answered with tasks. */
     public static Result measure(Dispatcher dispatcher, URI url, int concurrency, double seconds) {
-        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        long cpuBefore = os.getProcessCpuTime();
-        double sysBefore = systemSeconds();
+        CpuClock cpu = CpuClock.start();
         Instant deadline = Instant.now().plusNanos((long) (seconds * 1e9));
         List<DispatchRecord> records = dispatcher.run(io.pulpperf.throughput.pulp.CorrelationIds.newRun(), MAX_TASKS, concurrency, null,
                 seq -> new DispatchRequest("GET", url, null, DispatchRequest.Answer.TASKS_EXECUTED), deadline);
@@ -89,20 +90,9 @@ public final class DispatchBench {
             if (r.latencyMicros() >= 0) last = Math.max(last, r.intendedMicros() + r.latencyMicros());
             if (r.accepted()) ok++;
         }
-        double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
-        double sys = systemSeconds() - sysBefore;
+        double cpuSeconds = cpu.cpuSeconds();
+        double sys = cpu.systemSecondsSinceStart();
         double span = records.isEmpty() || last <= first ? 0 : (last - first) / 1e6;
-        return new Result(concurrency, ok, records.size() - ok - cut, cut, span, cpu, sys, firstError);
-    }
-
-    /** This process's system (kernel) CPU seconds from /proc/self/stat (Linux; 0 elsewhere). */
-    static double systemSeconds() {
-        try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[12]) / 100.0;  // stime, field 15, in clock ticks (USER_HZ = 100)
-        } catch (java.io.IOException | RuntimeException e) {
-            return 0;
-        }
+        return new Result("java", concurrency, ok, records.size() - ok - cut, cut, span, cpuSeconds, sys, firstError);
     }
 }

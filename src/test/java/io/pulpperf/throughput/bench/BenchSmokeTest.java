@@ -27,10 +27,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The benchmarks' code paths at toy sizes (bench/run.sh runs them at full size): dispatch
- * capacity, and a dispatched run waited for and collected, with every request the suite sends
+ * capacity (the own client and the libraries it is compared with), and a dispatched run waited for and collected, with every request the suite sends
  * seen on the way (a recording proxy in front of the simulator).
  */
 @DisplayName("Benchmarks: smoke test of their code paths at toy sizes")
@@ -55,6 +57,24 @@ class BenchSmokeTest {
             assertThat(r.cut()).isLessThanOrEqualTo(2);  // at most one in flight per client when the window closed
             // one request of the test view in this set-up dispatches exactly one task (a cut one may have, too)
             assertThat((long) sim.engine().taskCount()).isBetween(r.requests(), r.requests() + r.cut());
+        }
+    }
+
+    /** Each library client LibraryClientBench compares with the own one (issue 15) still answers, so the bench cannot rot. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"apache", "jetty", "netty"})
+    void libraryClientBenchCountsAnsweredRequestsAndCpu(String library) throws Exception {
+        try (PulpSimulator sim = PulpSimulator.start(config()); LibraryClient client = LibraryClient.create(library, 2)) {
+            URI url = URI.create(sim.baseUrl() + "/pulp/test/tasks/");
+            // A library's first request loads its classes (can take longer than the window); the bench warms up too.
+            assertThat(client.get(url, java.util.Map.of()).status()).isEqualTo(200);
+            long warmUpTasks = sim.engine().taskCount();
+            DispatchBench.Result r = ClosedLoop.measure(library, client, url, 2, 0.5);
+            assertThat(r.errors()).as(r.line()).isZero();
+            assertThat(r.requests()).as(r.line()).isPositive();
+            assertThat(r.line()).startsWith(library + " concurrency=2 requests=").contains(" rps=", " cpu_s=");
+            assertThat(r.cut()).isLessThanOrEqualTo(2);
+            assertThat((long) sim.engine().taskCount() - warmUpTasks).isBetween(r.requests(), r.requests() + r.cut());
         }
     }
 
