@@ -2,10 +2,9 @@
 # The instrument is never the bottleneck (issue 9): one command runs every benchmark and writes
 # BENCHMARKS.md-ready tables to target/bench/tables.md.
 #
-#   bash bench/run.sh                 # everything, 5 repetitions (~25 min on 2 cores)
+#   bash bench/run.sh                 # everything, 5 repetitions (~35 min on 2 cores)
 #   BENCH_REPS=1 BENCH_SECONDS=2 BENCH_TASKS=100000 BENCH_WHOLE_TASKS=20000 bash bench/run.sh   # a quick look
-#   BENCH_PARTS=dispatch BENCH_WARMUP=10 bash bench/run.sh        # the HTTP client comparison alone (issue 15;
-#                                                                 # the libraries need ~10 s for the JIT, see BENCHMARKS.md)
+#   BENCH_PARTS=dispatch bash bench/run.sh                         # the HTTP client comparison alone (issue 15)
 #   BENCH_PARTS=dispatch BENCH_CLIENTS="java wrk apache" bash bench/run.sh                     # some clients only
 #
 # BENCH_PARTS (default "dispatch collect live whole") chooses the parts below; BENCH_CLIENTS (default
@@ -30,7 +29,7 @@ cd "$(dirname "$0")/.."
 
 REPS=${BENCH_REPS:-5}
 SECS=${BENCH_SECONDS:-5}            # measured seconds per dispatch point and client
-WARMUP=${BENCH_WARMUP:-2}           # unmeasured seconds before each Java measurement (JIT), same JVM
+WARMUP=${BENCH_WARMUP:-10}          # unmeasured seconds before each Java measurement (JIT), same JVM: the libraries need ~10 s
 CONCURRENCY=${BENCH_CONCURRENCY:-"1 8 32 128"}
 TASKS=${BENCH_TASKS:-1000000}
 LIVE_TASKS=${BENCH_LIVE_TASKS:-3000}
