@@ -13,8 +13,9 @@ final class DbFormat {
         return String.format(Locale.ROOT, Math.abs(v) < 10 ? "%.2f" : "%.1f", v);
     }
 
-    static String csv(String text) {
-        return io.pulpperf.throughput.measure.RawTaskCsv.quote(text == null ? "" : text.replace('\n', ' ').replace('\r', ' '));
+    /** The text on one line (line breaks as spaces), so a CSV cell stays one line; null as empty. */
+    static String oneLine(String text) {
+        return text == null ? "" : text.replace('\n', ' ').replace('\r', ' ');
     }
 
     static String html(String text) {

@@ -2,31 +2,39 @@ package io.pulpperf.throughput.measure;
 
 import io.pulpperf.throughput.pulp.PulpTask;
 import io.pulpperf.throughput.pulp.PulpTime;
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Streams the run's raw task data to a CSV file as it is collected, so it survives whatever ends
  * the scenario (flushed every 1000 tasks). Durations are in milliseconds; empty where the timestamps they need are null.
+ * The CSV itself (quoting, separators) is Jackson's, through {@link CsvRows}.
+ *
+ * <p>Jackson rather than the former hand-written line because the million-task collection kept
+ * its figures (issue 15; {@code bash bench/compare.sh 721b77b}, hand path vs this, alternating,
+ * one simulator, 2 cores, 2026-11-30): at load 2, median 15.1 s vs 15.9 s, client CPU 23.7 s vs
+ * 24.6 s, peak heap 137 vs 152 MB, tasks.csv byte-identical (the hand path's own spread: 28%).
+ * Writing alone costs ~11% more here (1.63 vs 1.46 s CPU per million rows), under 1% of the
+ * collection. Should a quiet re-run show the collection slower, revert the commit that made this
+ * change: the hand path comes back with the same text (RawTaskCsvTest pins it).
  */
 public final class RawTaskCsv implements Consumer<PulpTask>, Closeable {
-    public static final String HEADER = "pulp_href,name,state,logging_cid,pulp_created,unblocked_at,started_at,finished_at,"
-            + "blocked_ms,worker_wait_ms,queue_wait_ms,run_ms,total_ms,error";
+    public static final List<String> COLUMNS = List.of("pulp_href", "name", "state", "logging_cid", "pulp_created", "unblocked_at",
+            "started_at", "finished_at", "blocked_ms", "worker_wait_ms", "queue_wait_ms", "run_ms", "total_ms", "error");
+    public static final String HEADER = String.join(",", COLUMNS);
     private static final int FLUSH_EVERY = 1000;
-    private final BufferedWriter out;
+    private final CsvRows out;
     private int unflushed;
 
     public RawTaskCsv(Path file) {
         try {
             Files.createDirectories(file.getParent());
-            this.out = Files.newBufferedWriter(file);
-            out.write(HEADER);
-            out.write('\n');
+            this.out = new CsvRows(Files.newBufferedWriter(file), COLUMNS);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write raw task data to " + file, e);
         }
@@ -34,22 +42,20 @@ public final class RawTaskCsv implements Consumer<PulpTask>, Closeable {
 
     @Override
     public void accept(PulpTask t) {
-        Long c = t.createdMicros();
+        long c = t.createdMicros();
         Long u = t.unblockedMicros();
         Long s = t.startedMicros();
         Long f = t.finishedMicros();
-        StringBuilder line = new StringBuilder(256);
-        line.append(t.href()).append(',').append(t.name()).append(',').append(t.state()).append(',')
-            .append(t.loggingCid() == null ? "" : t.loggingCid()).append(',')
-            .append(PulpTime.format(c)).append(',').append(time(u)).append(',').append(time(s)).append(',').append(time(f)).append(',')
-            .append(ms(u == null ? null : u - c)).append(',')
-            .append(ms(s == null ? null : s - (u != null ? u : c))).append(',')
-            .append(ms(s == null ? null : s - c)).append(',')
-            .append(ms(s == null || f == null ? null : f - s)).append(',')
-            .append(ms(f == null ? null : f - c)).append(',')
-            .append(quote(t.errorDescription())).append('\n');
         try {
-            out.write(line.toString());
+            out.cell(t.href()).cell(t.name()).cell(t.state()).cell(t.loggingCid())
+               .cell(PulpTime.format(c)).cell(time(u)).cell(time(s)).cell(time(f))
+               .cell(ms(u == null ? null : u - c))
+               .cell(ms(s == null ? null : s - (u != null ? u : c)))
+               .cell(ms(s == null ? null : s - c))
+               .cell(ms(s == null || f == null ? null : f - s))
+               .cell(ms(f == null ? null : f - c))
+               .cell(t.errorDescription())
+               .endRow();
             // Flushed as it goes: an interrupted run keeps what was collected.
             if (++unflushed >= FLUSH_EVERY) {
                 out.flush();
@@ -84,7 +90,11 @@ public final class RawTaskCsv implements Consumer<PulpTask>, Closeable {
         return b.append(frac).toString();
     }
 
-    /** RFC 4180 quoting, so error texts with commas, quotes or newlines stay in one cell. */
+    /**
+     * RFC 4180 quoting of one cell, for the report tables built as strings (results, summary,
+     * capacity, scaling, resources); the raw task data, dispatch log and database CSV go through
+     * {@link CsvRows}.
+     */
     public static String quote(String text) {
         if (text == null) return "";
         if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) return text;
