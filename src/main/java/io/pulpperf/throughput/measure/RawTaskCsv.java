@@ -16,12 +16,12 @@ import java.util.function.Consumer;
  * The CSV itself (quoting, separators) is Jackson's, through {@link CsvRows}.
  *
  * <p>Jackson rather than the former hand-written line because the million-task collection kept
- * its figures (issue 15; {@code bash bench/compare.sh 721b77b}, hand path vs this, alternating,
- * one simulator, 2 cores, 2026-11-30): at load 2, median 15.1 s vs 15.9 s, client CPU 23.7 s vs
- * 24.6 s, peak heap 137 vs 152 MB, tasks.csv byte-identical (the hand path's own spread: 28%).
- * Writing alone costs ~11% more here (1.63 vs 1.46 s CPU per million rows), under 1% of the
- * collection. Should a quiet re-run show the collection slower, revert the commit that made this
- * change: the hand path comes back with the same text (RawTaskCsvTest pins it).
+ * its figures (issue 15; BENCHMARKS.md "Before and after issue 15": {@code bench/compare.sh},
+ * hand path vs this, alternating against one simulator, quiet 2-core machine, 2026-11-30):
+ * wall time 1.04 x (the hand path's own spread 30%), peak heap the same, tasks.csv byte-identical.
+ * Writing alone costs ~11% more CPU (1.63 vs 1.46 s per million rows), under 1% of a collection.
+ * Should a later comparison show the collection slower, revert commit ac7ba64: the hand path
+ * comes back with the same text (RawTaskCsvTest pins it).
  */
 public final class RawTaskCsv implements Consumer<PulpTask>, Closeable {
     public static final List<String> COLUMNS = List.of("pulp_href", "name", "state", "logging_cid", "pulp_created", "unblocked_at",
