@@ -34,16 +34,8 @@ TIME=/usr/bin/time
 # --- cleanup: simulator by pid, base worktree --------------------------------------------------
 TMP=$(mktemp -d)
 BASE_DIR=$TMP/base
-SIM_PID=""
-stop_sim() {
-    if [ -n "$SIM_PID" ]; then
-        kill "$SIM_PID" 2>/dev/null || true
-        for _ in $(seq 50); do kill -0 "$SIM_PID" 2>/dev/null || break; sleep 0.2; done
-        kill -9 "$SIM_PID" 2>/dev/null || true
-        wait "$SIM_PID" 2>/dev/null || true
-        SIM_PID=""
-    fi
-}
+# shellcheck source=bench/simulator.sh
+. bench/simulator.sh
 cleanup() {
     stop_sim
     if [ -d "$BASE_DIR" ]; then git worktree remove --force "$BASE_DIR" 2>/dev/null || true; fi
@@ -62,8 +54,8 @@ git worktree add --detach -q "$BASE_DIR" "$BASE_SHA"
 # build DIR NAME : compiles DIR (main, tests, benchmarks) offline and prints its classpath
 build() {
     local dir=$1 name=$2
-    log "building $name (mvn -o test-compile)"
-    if ! (cd "$dir" && mvn -B -q -o -DskipTests test-compile dependency:build-classpath \
+    log "building $name (mvn test-compile)"
+    if ! (cd "$dir" && mvn -B -q -DskipTests test-compile dependency:build-classpath \
             -Dmdep.outputFile="$OUT_ABS/$name-cp.txt" > "$OUT_ABS/$name-build.log" 2>&1); then
         cat "$OUT_ABS/$name-build.log" >&2; exit 1
     fi
@@ -85,19 +77,7 @@ cp_of() { if [ "$1" = base ]; then echo "$CP_BASE"; else echo "$CP_NEW"; fi; }
 } > "$OUT/machine.tsv"
 printf 'bench\trep\tside\tvalue\tcpu_s\tpeak_heap_mb\tcsv_mb\tload1\n' > "$RESULTS"
 
-# start_sim XMX PROPS... : the simulator (base build) on $PORT; waits at most 300 s for it to answer
-start_sim() {
-    local xmx=$1; shift
-    timeout 7200 java "-Xmx$xmx" -cp "$CP_BASE" "-Dsim.port=$PORT" "$@" io.pulpperf.throughput.sim.SimulatorMain \
-        > "$OUT/simulator.log" 2>&1 &
-    SIM_PID=$!
-    for _ in $(seq 600); do
-        grep -q "API root" "$OUT/simulator.log" && return 0
-        kill -0 "$SIM_PID" 2>/dev/null || { cat "$OUT/simulator.log" >&2; exit 1; }
-        sleep 0.5
-    done
-    echo "the simulator did not start in 300 s" >&2; exit 1
-}
+SIM_CP="$CP_BASE"   # the simulator runs from the base build
 
 # timed FILE CMD... : runs CMD under `timeout`, stdout to FILE; prints its CPU seconds (user + system)
 timed() {

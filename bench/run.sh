@@ -81,30 +81,11 @@ CP="target/classes:target/test-classes:$(cat "$OUT/classpath.txt")"
 printf 'part\trep\tclient\tconcurrency\tvalue\tcpu_s\textra\n' > "$RESULTS"
 
 # --- the simulator in its own JVM --------------------------------------------------------------
-SIM_PID=""
-stop_sim() {
-    if [ -n "$SIM_PID" ]; then
-        kill "$SIM_PID" 2>/dev/null || true
-        for _ in $(seq 50); do kill -0 "$SIM_PID" 2>/dev/null || break; sleep 0.2; done
-        kill -9 "$SIM_PID" 2>/dev/null || true
-        wait "$SIM_PID" 2>/dev/null || true
-        SIM_PID=""
-    fi
-}
+# shellcheck source=bench/simulator.sh
+. bench/simulator.sh
 trap stop_sim EXIT INT TERM
 
-# start_sim XMX PROPS... : starts SimulatorMain on $PORT and waits (at most 300 s) until it answers
-start_sim() {
-    local xmx=$1; shift
-    java "-Xmx$xmx" -cp "$CP" "-Dsim.port=$PORT" "$@" io.pulpperf.throughput.sim.SimulatorMain > "$OUT/simulator.log" 2>&1 &
-    SIM_PID=$!
-    for _ in $(seq 600); do
-        grep -q "API root" "$OUT/simulator.log" && return 0
-        kill -0 "$SIM_PID" 2>/dev/null || { cat "$OUT/simulator.log" >&2; exit 1; }
-        sleep 0.5
-    done
-    echo "the simulator did not start in 300 s" >&2; exit 1
-}
+SIM_CP="$CP"   # the simulator runs from this build
 
 # timed FILE CMD... : runs CMD (bounded by `timeout`), its stdout to FILE, and prints its CPU seconds;
 # a client that fails is logged and leaves its figure empty instead of ending the whole run
