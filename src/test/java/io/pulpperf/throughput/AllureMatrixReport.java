@@ -15,4 +15,9 @@ final class AllureMatrixReport {
         Allure.addAttachment("Scaling (CSV)", "text/csv", m.scalingCsv(), ".csv");
         Allure.addAttachment("results.json: every figure of every scenario", "application/json", m.json(), ".json");
     }
+
+    /** Scenario x figure against the history (issue 19): reference median, tonight, change, verdict. */
+    static void attachHistory(String markdownTable) {
+        Allure.addAttachment("Against the history: scenario x figure", "text/plain", markdownTable, ".md");
+    }
 }

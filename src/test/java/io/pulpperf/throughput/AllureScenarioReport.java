@@ -115,6 +115,15 @@ final class AllureScenarioReport {
     }
 
     /** A link in the scenario's Allure result (its "links"), e.g. to Grafana for the scenario's window. */
+    /** The scenario's series (issue 19): the trend chart of its main figures and the series as CSV. */
+    static void attachTrend(String scenario, io.pulpperf.throughput.history.SeriesJudgement j) {
+        var chart = io.pulpperf.throughput.report.TrendChart.of(scenario, j);
+        Allure.addAttachment("Trend against the history: " + scenario, "image/svg+xml",
+                io.pulpperf.throughput.report.Charts.svg(chart, io.pulpperf.throughput.report.TrendChart.WIDTH,
+                        io.pulpperf.throughput.report.TrendChart.height(j)), ".svg");
+        Allure.addAttachment("Trend series (CSV): " + scenario, "text/csv", io.pulpperf.throughput.report.TrendChart.csv(j), ".csv");
+    }
+
     static void link(String name, String url) {
         Allure.link(name, url);
     }

@@ -107,6 +107,13 @@ class CategoriesTest {
     }
 
     @Test
+    void aRegressionAgainstTheHistoryIsARegression() {
+        AssertionError e = softFailure(failed(Check.Kind.REGRESSION, "throughput vs history"));
+        assertThat(categoriesOf("failed", e)).containsExactly("Regression");
+        assertThat(firstCategoryOf("failed", e)).isEqualTo("Regression");
+    }
+
+    @Test
     void anIncompleteRunIsATimeout() {
         AssertionError e = softFailure(failed(Check.Kind.INCOMPLETE_RUN, "every task finished before the timeout"),
                 Check.of(Check.Kind.RUN_PROBLEM, "problems during the run", "1", "0", false,

@@ -3,6 +3,10 @@ package io.pulpperf.throughput;
 import io.pulpperf.throughput.config.ConfigLoader;
 import io.pulpperf.throughput.config.Scenario;
 import io.pulpperf.throughput.config.SuiteSettings;
+import io.pulpperf.throughput.history.HistoryChecks;
+import io.pulpperf.throughput.history.HistoryTable;
+import io.pulpperf.throughput.history.NightlyHistory;
+import io.pulpperf.throughput.history.SeriesJudgement;
 import io.pulpperf.throughput.observe.ConfiguredObservers;
 import io.pulpperf.throughput.observe.Observed;
 import io.pulpperf.throughput.observe.Observers;
@@ -79,6 +83,9 @@ class TaskThroughputTest {
     private PulpClient client;
     private PulpStatus statusAtStart;
     private ScenarioRunner runner;
+    // The results history (issue 19): read before any load, appended at the end; judgements by run id.
+    private Optional<NightlyHistory> history = Optional.empty();
+    private final Map<String, SeriesJudgement> judgements = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
 
     @BeforeAll
     void connect() {
@@ -106,6 +113,8 @@ class TaskThroughputTest {
         Clients clients = Clients.connect(settings);
         client = clients.api();
         statusAtStart = client.status();
+        history = NightlyHistory.load(settings.configFile(), io.pulpperf.throughput.config.SecretHolder.systemProperties(), statusAtStart);
+        history.ifPresent(h -> h.startLines().forEach(System.out::println));
         WorkerControl workers = simulator != null ? new SimulatorWorkers(simulator, client, Duration.ofSeconds(30))
                 : settings.scaling().command() != null ? new ScaleCommandWorkers(settings.scaling(), client, System.out)
                 : new StatusWorkers(client);
@@ -141,6 +150,7 @@ class TaskThroughputTest {
             // A skipped scenario put no load on Pulp: no range queries, no empty charts for it.
             if (skipped) observing.discard();
             else observed = observed(scenario, observing, result);
+            if (result == null && !skipped) history.ifPresent(h -> h.interrupted(scenario));
         }
         ScenarioResult done = result;
         List<Check> checks = new ArrayList<>(ScenarioChecks.of(done));
@@ -148,6 +158,14 @@ class TaskThroughputTest {
         Map<String, Double> peaks = ResourceStats.peaks(observed);
         baseline.ifPresent(b -> checks.addAll(BaselineComparison.compare(done, b)));
         baseline.ifPresent(b -> checks.addAll(BaselineComparison.compareResources(scenario.name(), peaks, b)));
+        boolean failedRun = checks.stream().anyMatch(Check::failed);
+        history.ifPresent(h -> {
+            SeriesJudgement trend = h.judge(done, observedFigures.get(done.runId()), failedRun);
+            judgements.put(done.runId(), trend);
+            checks.addAll(HistoryChecks.of(trend));
+            observations.merge(done.runId(), HistoryTable.observation(trend), (a, b) -> a + "; " + b);
+            AllureScenarioReport.attachTrend(scenario.name(), trend);
+        });
         JudgedScenario judged = new JudgedScenario(done, checks);
         results.add(judged);
         AllureScenarioReport.attach(judged);
@@ -166,13 +184,17 @@ class TaskThroughputTest {
         Assumptions.assumeFalse(done.isEmpty(), "no scenario produced results, so there is no matrix");
         MatrixReport m = writeMatrix(done);
         AllureMatrixReport.attach(m);
+        if (!judgements.isEmpty()) AllureMatrixReport.attachHistory(historyTable(done));
         System.out.println();
         System.out.println(m.markdown());
     }
 
     private MatrixReport writeMatrix(List<JudgedScenario> done) throws IOException {
-        MatrixReport m = MatrixReport.of(context(), done, observations, observedFigures);
+        Map<String, Map<String, Object>> vsHistory = new java.util.LinkedHashMap<>();
+        judgements.forEach((runId, j) -> vsHistory.put(runId, HistoryTable.forResults(j)));
+        MatrixReport m = MatrixReport.of(context(), done, observations, observedFigures, vsHistory);
         m.write(settings.outputDir());
+        if (!judgements.isEmpty()) java.nio.file.Files.writeString(settings.outputDir().resolve("vs-history.md"), historyTable(done));
         matrixWritten = true;
         return m;
     }
@@ -183,6 +205,7 @@ class TaskThroughputTest {
             if (settings == null) return;
             // Only when the matrix test did not run (e.g. -Dtest=TaskThroughputTest#throughput).
             if (!matrixWritten && !results.isEmpty()) writeMatrix(new ArrayList<>(results));
+            if (history.isPresent()) history.get().append().ifPresent(f -> System.out.println("History " + f + ": appended this run"));
             Path dir = Path.of(System.getProperty("allure.results.directory", "allure-results"));
             AllureContextFiles.write(dir, context(), System.getenv());
         } finally {
@@ -214,6 +237,16 @@ class TaskThroughputTest {
 
     private static Instant micros(long epochMicros) {
         return Instant.EPOCH.plus(epochMicros, java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    /** Scenario x figure against the history, scenarios in run order. */
+    private String historyTable(List<JudgedScenario> done) {
+        Map<String, SeriesJudgement> byScenario = new java.util.LinkedHashMap<>();
+        for (JudgedScenario j : done) {
+            SeriesJudgement t = judgements.get(j.result().runId());
+            if (t != null) byScenario.put(j.result().scenario().name(), t);
+        }
+        return HistoryTable.markdown(byScenario);
     }
 
     private Map<String, Object> context() {

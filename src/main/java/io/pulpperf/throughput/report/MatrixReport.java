@@ -34,11 +34,17 @@ public record MatrixReport(String title, String markdown, String html, String cs
     /** @param observed the observers' figures for results.json, by run id, then by source */
     public static MatrixReport of(Map<String, Object> context, List<JudgedScenario> judged, Map<String, String> extraObservations,
                                   Map<String, Map<String, Object>> observed) throws IOException {
+        return of(context, judged, extraObservations, observed, Map.of());
+    }
+
+    /** @param history each scenario's judgement against the history for results.json, by run id */
+    public static MatrixReport of(Map<String, Object> context, List<JudgedScenario> judged, Map<String, String> extraObservations,
+                                  Map<String, Map<String, Object>> observed, Map<String, Map<String, Object>> history) throws IOException {
         String title = "Task throughput, " + context.get("date") + " - " + context.get("target");
         List<ScalingRow> scaling = Scaling.of(judged.stream().map(JudgedScenario::result).toList());
         JFreeChart chart = ScalingChart.of("Throughput against task workers", scaling);
         return new MatrixReport(title, ResultsTable.markdown(title, judged, extraObservations),
-                ResultsTable.html(title, judged, extraObservations), ResultsTable.csv(judged, extraObservations), ResultsJson.json(context, judged, observed), Scaling.csv(scaling), Charts.svg(chart, ScalingChart.WIDTH, ScalingChart.HEIGHT));
+                ResultsTable.html(title, judged, extraObservations), ResultsTable.csv(judged, extraObservations), ResultsJson.json(context, judged, observed, history), Scaling.csv(scaling), Charts.svg(chart, ScalingChart.WIDTH, ScalingChart.HEIGHT));
     }
 
     /** Writes results.md, results.json, scaling.csv and scaling.svg into {@code dir}. */

@@ -40,6 +40,12 @@ public final class ResultsJson {
      */
     public static String json(Map<String, Object> context, List<JudgedScenario> judged, Map<String, Map<String, Object>> observed)
             throws IOException {
+        return json(context, judged, observed, Map.of());
+    }
+
+    /** @param history each scenario's judgement against the history (issue 19), by run id; written under its "history" */
+    public static String json(Map<String, Object> context, List<JudgedScenario> judged, Map<String, Map<String, Object>> observed,
+                              Map<String, Map<String, Object>> history) throws IOException {
         List<ScalingRow> scaling = Scaling.of(judged.stream().map(JudgedScenario::result).toList());
         ObjectNode root = JSON.createObjectNode();
         root.put("schema", SCHEMA);
@@ -56,6 +62,8 @@ public final class ResultsJson {
             s.setAll((ObjectNode) JSON.valueToTree(j.result()));
             Map<String, Object> extra = observed.get(j.result().runId());
             if (extra != null) s.set("observed", JSON.valueToTree(extra));
+            Map<String, Object> judgedAgainstHistory = history.get(j.result().runId());
+            if (judgedAgainstHistory != null) s.set("history", JSON.valueToTree(judgedAgainstHistory));
             scenarios.add(s);
         }
         return JSON.writeValueAsString(root);

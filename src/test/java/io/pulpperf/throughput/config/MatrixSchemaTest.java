@@ -99,7 +99,7 @@ class MatrixSchemaTest {
         }
     }
 
-    record Loaded(SuiteSettings settings, ResourcesConfig resources) {
+    record Loaded(SuiteSettings settings, ResourcesConfig resources, java.util.Optional<io.pulpperf.throughput.history.HistorySettings> history) {
         Scenario scenario() {
             return settings.scenarios().get(0);
         }
@@ -163,6 +163,17 @@ class MatrixSchemaTest {
         seriesProbe(out, series, "role", "database", l -> l.series().role() == null ? null : l.series().role().key());
         seriesProbe(out, series, "max", 90.5, l -> l.series().max());
         seriesProbe(out, series, "legend", "groupname", l -> l.series().legend());
+        out.add(new Probe("history.path", base(), text("h.jsonl"),
+                l -> l.history().map(h -> h.file().toString()).orElse(null), "h.jsonl"));
+        ObjectNode history = base();
+        merge(history, "{\"history\": {\"path\": \"h.jsonl\"}}");
+        historyProbe(out, history, "window", 30, l -> l.history().orElseThrow().judge().window());
+        historyProbe(out, history, "tolerance", 0.05, l -> l.history().orElseThrow().judge().tolerance());
+        historyProbe(out, history, "significance", 0.05, l -> l.history().orElseThrow().judge().significance());
+        out.add(new Probe("history.append", history, JSON.getNodeFactory().booleanNode(false), l -> l.history().orElseThrow().append(), false));
+        out.add(new Probe("history.tolerances", history, JSON.createObjectNode().put("queueWaitP95Ms", 0.25),
+                l -> l.history().orElseThrow().judge().tolerances().isEmpty() ? null : l.history().orElseThrow().judge().tolerances(),
+                Map.of("queueWaitP95Ms", 0.25)));
         return out.stream();
     }
 
@@ -214,7 +225,7 @@ class MatrixSchemaTest {
         Files.writeString(dir.resolve("m.yaml"), "scenarios:\n  - {name: a, workers: 0, tasks: 1}\npollng: {interval: 1s}\n");
         assertThatThrownBy(() -> new ConfigLoader(Map.of("pulp.config", "m.yaml"), Map.of(), dir).load())
                 .isInstanceOf(ConfigException.class).hasMessageEndingWith(
-                        "m.yaml: unknown key 'pollng'; expected one of [defaults, limits, polling, resources, scenarios, simulator]");
+                        "m.yaml: unknown key 'pollng'; expected one of [defaults, history, limits, polling, resources, scenarios, simulator]");
     }
 
     @Test
@@ -229,7 +240,8 @@ class MatrixSchemaTest {
     private Loaded load(ObjectNode doc) throws IOException {
         Files.writeString(dir.resolve("m.yaml"), YAML.writeValueAsString(doc));
         ConfigLoader loader = new ConfigLoader(Map.of("pulp.config", "m.yaml"), Map.of(), dir);
-        return new Loaded(loader.load(), loader.resources());
+        SuiteSettings settings = loader.load();
+        return new Loaded(settings, loader.resources(), io.pulpperf.throughput.history.HistorySettings.load(settings.configFile(), Map.of()));
     }
 
     /** One valid scenario and nothing else. */
@@ -259,6 +271,11 @@ class MatrixSchemaTest {
     private static void seriesProbe(List<Probe> out, ObjectNode without, String key, Object value, Function<Loaded, Object> read) {
         JsonNode v = JSON.valueToTree(value);
         out.add(new Probe("resources.series[]." + key, without, v, read, expected(v)));
+    }
+
+    private static void historyProbe(List<Probe> out, ObjectNode without, String key, Object value, Function<Loaded, Object> read) {
+        JsonNode v = JSON.valueToTree(value);
+        out.add(new Probe("history." + key, without, v, read, expected(v)));
     }
 
     private static void top(List<Probe> out, String path, Object value, Function<Loaded, Object> read) {

@@ -1,0 +1,58 @@
+package io.pulpperf.throughput.history;
+
+import io.pulpperf.throughput.report.Check;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A judgement as checks: each regressed figure fails the scenario (category "Regression"), each
+ * improvement is a note, and one line says what the rest came to.
+ */
+public final class HistoryChecks {
+    private HistoryChecks() {}
+
+    public static List<Check> of(SeriesJudgement j) {
+        List<Check> out = new ArrayList<>();
+        if (j.verdict().equals(FigureJudgement.NOT_JUDGED)) {
+            out.add(Check.note(Check.Kind.REGRESSION, "history", "not judged: " + j.runs() + " earlier run" + (j.runs() == 1 ? "" : "s")
+                    + " in series " + j.series() + ", " + JudgeSettings.MIN_RUNS + " needed" + (j.note().isEmpty() ? "" : "; " + j.note())));
+            return out;
+        }
+        int judged = 0;
+        for (FigureJudgement f : j.figures()) {
+            if (f.verdict().equals(FigureJudgement.NOT_JUDGED)) continue;
+            judged++;
+            if (f.verdict().equals(FigureJudgement.REGRESSION)) {
+                out.add(Check.of(Check.Kind.REGRESSION, f.name() + " vs history", number(f.value()),
+                        "within " + pct(f.tolerance()) + " of the reference median " + number(f.reference()) + " or within the series' noise",
+                        false, detail(f)));
+            } else if (f.verdict().equals(FigureJudgement.IMPROVEMENT)) {
+                out.add(Check.note(Check.Kind.REGRESSION, f.name() + " vs history", "improvement: " + detail(f)));
+            }
+        }
+        String summary = judged + " figures against up to " + j.runs() + " earlier runs of series " + j.series()
+                + (j.note().isEmpty() ? "" : "; " + j.note());
+        // A regression already failed per figure above; the summary then only tells what the rest came to.
+        out.add(j.regressed() ? Check.note(Check.Kind.REGRESSION, "figures vs history", "regression: " + summary)
+                : Check.of(Check.Kind.REGRESSION, "figures vs history", j.verdict(), "no regression", true, summary));
+        return out;
+    }
+
+    /** "reference median 10.20 over 20 runs, tonight 8.40, change -17.6%, p = 0.0004 (t-test, Holm-adjusted)". */
+    static String detail(FigureJudgement f) {
+        return "reference median " + number(f.reference()) + " over " + f.referenceRuns() + " runs, tonight " + number(f.value())
+                + ", change " + String.format(Locale.ROOT, "%+.1f%%", f.change() * 100)
+                + ", p = " + String.format(Locale.ROOT, "%.2g", f.significance()) + " (t-test against the series, Holm-adjusted)";
+    }
+
+    public static String number(Double v) {
+        if (v == null) return "-";
+        double a = Math.abs(v);
+        return String.format(Locale.ROOT, a >= 1000 ? "%.0f" : a >= 1 ? "%.2f" : "%.4f", v);
+    }
+
+    private static String pct(double fraction) {
+        return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
+    }
+}

@@ -1,0 +1,111 @@
+package io.pulpperf.throughput.history;
+
+import io.pulpperf.throughput.config.Scenario;
+import io.pulpperf.throughput.pulp.PulpStatus;
+import io.pulpperf.throughput.run.ScenarioResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The run's memory: reads the history before any load, judges each scenario against its series,
+ * and appends one record per scenario at the end (only then, so an aborted run adds nothing
+ * half-done; a scenario that threw is recorded as interrupted).
+ */
+public final class NightlyHistory {
+    private final HistorySettings settings;
+    private final HistoryFile.Read read;
+    private final Map<String, String> pulpVersions;
+    private final String suiteVersion;
+    private final Judge judge;
+    private final List<HistoryRecord> tonight = Collections.synchronizedList(new ArrayList<>());
+
+    public NightlyHistory(HistorySettings settings, HistoryFile.Read read, Map<String, String> pulpVersions, String suiteVersion) {
+        this.settings = settings;
+        this.read = read;
+        this.pulpVersions = Map.copyOf(pulpVersions);
+        this.suiteVersion = suiteVersion;
+        this.judge = new Judge(settings.judge(), EDivisive.defaults());
+    }
+
+    /** With -Dpulp.history or the matrix file's history: key; reads the file now. */
+    public static Optional<NightlyHistory> load(Path matrixFile, Map<String, String> props, PulpStatus status) {
+        return HistorySettings.load(matrixFile, props).map(s -> new NightlyHistory(s, HistoryFile.read(s.file()),
+                status == null ? Map.of() : status.versions(), props.getOrDefault("pulp.suite.version", "unknown")));
+    }
+
+    /** What the console says at the start: the file, its records, each skipped line. */
+    public List<String> startLines() {
+        List<String> out = new ArrayList<>();
+        out.add("History " + settings.file() + ": " + read.records().size() + " records" + (settings.append() ? "" : " (not appended to: append false)"));
+        read.skipped().forEach(s -> out.add("History " + settings.file() + ": skipped " + s));
+        return out;
+    }
+
+    public HistorySettings settings() {
+        return settings;
+    }
+
+    /**
+     * Judges a scenario and keeps its record for the end of the run.
+     *
+     * @param observed the observers' figures by source, or null
+     * @param failed   whether the run itself failed (incomplete, errors, a threshold): recorded, never a reference
+     */
+    public SeriesJudgement judge(ScenarioResult r, Map<String, Object> observed, boolean failed) {
+        Map<String, Double> figures = FigureCatalog.of(r, observed);
+        Map<String, double[]> rounds = new LinkedHashMap<>();
+        figures.forEach((k, v) -> rounds.put(k, new double[] {v}));
+        Map<String, Object> params = SeriesKey.parameters(r.scenario());
+        String series = SeriesKey.of(r.scenario().name(), params);
+        String when = Instant.now().toString();
+        List<HistoryRecord> earlier = read.records().stream().filter(h -> series.equals(h.series())).toList();
+        SeriesJudgement j = judge.judge(series, earlier, new Judge.Tonight(r.runId(), when, rounds),
+                newSeriesNote(r.scenario().name(), series, params));
+        tonight.add(new HistoryRecord(HistoryRecord.SCHEMA, when, r.runId(), r.scenario().name(), series,
+                failed || !r.finished() ? HistoryRecord.FAILED : HistoryRecord.OK, j.verdict(), pulpVersions, suiteVersion, params, 1,
+                figures, null));
+        return j;
+    }
+
+    /** A scenario that threw before it had a result: recorded as interrupted, without figures. */
+    public void interrupted(Scenario s) {
+        Map<String, Object> params = SeriesKey.parameters(s);
+        tonight.add(new HistoryRecord(HistoryRecord.SCHEMA, Instant.now().toString(), null, s.name(), SeriesKey.of(s.name(), params),
+                HistoryRecord.INTERRUPTED, FigureJudgement.NOT_JUDGED, pulpVersions, suiteVersion, params, 0, Map.of(), null));
+    }
+
+    /** "parameters changed (tasks 40 -> 60): a new series starts", when the name ran before with other parameters. */
+    String newSeriesNote(String name, String series, Map<String, Object> params) {
+        HistoryRecord last = null;
+        for (HistoryRecord h : read.records()) if (name.equals(h.scenario())) last = h;
+        if (last == null || series.equals(last.series())) return "";
+        List<String> changed = new ArrayList<>();
+        Map<String, Object> before = last.parameters() == null ? Map.of() : last.parameters();
+        for (String k : new java.util.TreeSet<>(union(before.keySet(), params.keySet()))) {
+            Object a = before.get(k);
+            Object b = params.get(k);
+            if (a == null ? b != null : !String.valueOf(a).equals(String.valueOf(b))) changed.add(k + " " + a + " -> " + b);
+        }
+        return "parameters changed since " + last.when() + " (" + String.join(", ", changed) + "): a new series starts";
+    }
+
+    private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+        java.util.Set<String> u = new java.util.HashSet<>(a);
+        u.addAll(b);
+        return u;
+    }
+
+    /** Appends tonight's records, unless the run asked not to. */
+    public Optional<Path> append() throws IOException {
+        if (!settings.append() || tonight.isEmpty()) return Optional.empty();
+        HistoryFile.append(settings.file(), new ArrayList<>(tonight));
+        return Optional.of(settings.file());
+    }
+}
