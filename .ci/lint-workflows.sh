@@ -147,6 +147,14 @@ process.exit(findings > 0 ? 1 : 0);
 EOF
 node "$tools_dir/shellcheck-run-scripts.mjs" "${workflows[@]}" || failed=1
 
+# The scripts the workflows call (issue 19: the nightly's logic lives in .github/scripts/).
+shopt -s nullglob
+called=(.github/scripts/*.sh)
+shopt -u nullglob
+if (( ${#called[@]} > 0 )); then
+  shellcheck --norc "${called[@]}" && echo "shellcheck: ${#called[@]} workflow scripts checked" || failed=1
+fi
+
 if (( failed )); then
   echo "lint-workflows: FAILED" >&2
   exit 1
