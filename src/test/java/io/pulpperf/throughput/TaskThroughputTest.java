@@ -6,6 +6,11 @@ import io.pulpperf.throughput.config.SuiteSettings;
 import io.pulpperf.throughput.history.HistoryChecks;
 import io.pulpperf.throughput.history.HistoryTable;
 import io.pulpperf.throughput.history.NightlyHistory;
+import io.pulpperf.throughput.history.Rounds;
+import io.pulpperf.throughput.history.RoundsNote;
+import io.pulpperf.throughput.history.Spread;
+import io.pulpperf.throughput.report.MedianThresholds;
+import io.pulpperf.throughput.run.Repeats;
 import io.pulpperf.throughput.history.SeriesJudgement;
 import io.pulpperf.throughput.observe.ConfiguredObservers;
 import io.pulpperf.throughput.observe.Observed;
@@ -56,6 +61,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -86,6 +92,10 @@ class TaskThroughputTest {
     // The results history (issue 19): read before any load, appended at the end; judgements by run id.
     private Optional<NightlyHistory> history = Optional.empty();
     private final Map<String, SeriesJudgement> judgements = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+    // Repetitions (issue 19): rounds per scenario, and each scenario's rounds so far.
+    private Repeats repeats = Repeats.none();
+    private final Rounds rounds = new Rounds();
+    private final Map<String, Boolean> roundFailed = new ConcurrentHashMap<>();
 
     @BeforeAll
     void connect() {
@@ -115,6 +125,7 @@ class TaskThroughputTest {
         statusAtStart = client.status();
         history = NightlyHistory.load(settings.configFile(), io.pulpperf.throughput.config.SecretHolder.systemProperties(), statusAtStart);
         history.ifPresent(h -> h.startLines().forEach(System.out::println));
+        repeats = Repeats.load(settings.configFile(), io.pulpperf.throughput.config.SecretHolder.systemProperties());
         WorkerControl workers = simulator != null ? new SimulatorWorkers(simulator, client, Duration.ofSeconds(30))
                 : settings.scaling().command() != null ? new ScaleCommandWorkers(settings.scaling(), client, System.out)
                 : new StatusWorkers(client);
@@ -126,16 +137,19 @@ class TaskThroughputTest {
                 : Redact.url(settings.target().baseUrl());
     }
 
-    Stream<Scenario> scenarios() {
-        return settings.scenarios().stream();
+    /** Each scenario's rounds (repeat: k), interleaved across the matrix: A B C A B C. */
+    Stream<Arguments> scenarios() {
+        return repeats.interleave(settings.scenarios()).stream().map(p -> Arguments.of(p.scenario(), p.round()));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}{1}")
     @MethodSource("scenarios")
     @Order(1)
     @DisplayName("Throughput of")
-    void throughput(Scenario scenario) throws Exception {
+    void throughput(Scenario scenario, Repeats.Round round) throws Exception {
         AllureScenarioReport.parameters(scenario, simulator != null ? "embedded simulator" : Redact.url(settings.target().baseUrl()));
+        // Rounds of one scenario are distinct tests in Allure, not retries of one.
+        if (round.of() > 1) io.qameta.allure.Allure.parameter("round", round.round() + " of " + round.of());
         ScenarioResult result = null;
         Observers.Running observing = observers.start(scenario.name(), scenario.timeout());
         List<Observed> observed = List.of();
@@ -153,14 +167,22 @@ class TaskThroughputTest {
             if (result == null && !skipped) history.ifPresent(h -> h.interrupted(scenario));
         }
         ScenarioResult done = result;
-        List<Check> checks = new ArrayList<>(ScenarioChecks.of(done));
+        List<Check> checks = new ArrayList<>(round.of() == 1 ? ScenarioChecks.of(done)
+                : MedianThresholds.roundChecks(ScenarioChecks.of(done), round.round(), round.of()));
         observed.forEach(o -> checks.addAll(o.checks()));
         Map<String, Double> peaks = ResourceStats.peaks(observed);
         baseline.ifPresent(b -> checks.addAll(BaselineComparison.compare(done, b)));
         baseline.ifPresent(b -> checks.addAll(BaselineComparison.compareResources(scenario.name(), peaks, b)));
-        boolean failedRun = checks.stream().anyMatch(Check::failed);
-        history.ifPresent(h -> {
-            SeriesJudgement trend = h.judge(done, observedFigures.get(done.runId()), failedRun);
+        rounds.add(scenario.name(), done, observedFigures.get(done.runId()));
+        if (round.of() > 1 && round.last()) {
+            Map<String, Spread> spreads = Rounds.spreads(rounds.of(scenario.name()));
+            checks.addAll(MedianThresholds.of(scenario.thresholds(), spreads, done.capacity() != null));
+            observations.merge(done.runId(), RoundsNote.of(spreads), (a, b) -> a + "; " + b);
+        }
+        boolean failedRound = checks.stream().anyMatch(Check::failed);
+        boolean failedRun = roundFailed.merge(scenario.name(), failedRound, Boolean::logicalOr);
+        if (round.last()) history.ifPresent(h -> {
+            SeriesJudgement trend = h.judgeRounds(rounds.of(scenario.name()), failedRun);
             judgements.put(done.runId(), trend);
             checks.addAll(HistoryChecks.of(trend));
             observations.merge(done.runId(), HistoryTable.observation(trend), (a, b) -> a + "; " + b);

@@ -59,18 +59,38 @@ public final class NightlyHistory {
      * @param failed   whether the run itself failed (incomplete, errors, a threshold): recorded, never a reference
      */
     public SeriesJudgement judge(ScenarioResult r, Map<String, Object> observed, boolean failed) {
-        Map<String, Double> figures = FigureCatalog.of(r, observed);
-        Map<String, double[]> rounds = new LinkedHashMap<>();
-        figures.forEach((k, v) -> rounds.put(k, new double[] {v}));
+        return judgeRounds(List.of(new Rounds.Round(r, observed)), failed);
+    }
+
+    /**
+     * Judges a scenario's rounds (repeat: k) as one run: each figure is the median of its rounds,
+     * recorded with their spread; the run ids are joined by ','.
+     *
+     * @param failed whether any round failed (incomplete, errors, a threshold): recorded, never a reference
+     */
+    public SeriesJudgement judgeRounds(List<Rounds.Round> rounds, boolean failed) {
+        ScenarioResult r = rounds.get(rounds.size() - 1).result();
+        Map<String, double[]> values = Rounds.figures(rounds);
+        Map<String, Double> figures = new LinkedHashMap<>();
+        Map<String, Spread> spread = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            Spread s = Spread.of(v);
+            figures.put(k, s.median());
+            spread.put(k, s);
+        });
         Map<String, Object> params = SeriesKey.parameters(r.scenario());
+        // The median of k rounds is quieter than one run: a series keeps one k.
+        if (rounds.size() > 1) params.put("repeat", rounds.size());
         String series = SeriesKey.of(r.scenario().name(), params);
         String when = Instant.now().toString();
+        String runIds = String.join(",", rounds.stream().map(x -> x.result().runId()).toList());
         List<HistoryRecord> earlier = read.records().stream().filter(h -> series.equals(h.series())).toList();
-        SeriesJudgement j = judge.judge(series, earlier, new Judge.Tonight(r.runId(), when, rounds),
+        SeriesJudgement j = judge.judge(series, earlier, new Judge.Tonight(runIds, when, values),
                 newSeriesNote(r.scenario().name(), series, params));
-        tonight.add(new HistoryRecord(HistoryRecord.SCHEMA, when, r.runId(), r.scenario().name(), series,
-                failed || !r.finished() ? HistoryRecord.FAILED : HistoryRecord.OK, j.verdict(), pulpVersions, suiteVersion, params, 1,
-                figures, null));
+        boolean finished = rounds.stream().allMatch(x -> x.result().finished());
+        tonight.add(new HistoryRecord(HistoryRecord.SCHEMA, when, runIds, r.scenario().name(), series,
+                failed || !finished ? HistoryRecord.FAILED : HistoryRecord.OK, j.verdict(), pulpVersions, suiteVersion, params,
+                rounds.size(), figures, rounds.size() > 1 ? spread : null));
         return j;
     }
 

@@ -99,7 +99,8 @@ class MatrixSchemaTest {
         }
     }
 
-    record Loaded(SuiteSettings settings, ResourcesConfig resources, java.util.Optional<io.pulpperf.throughput.history.HistorySettings> history) {
+    record Loaded(SuiteSettings settings, ResourcesConfig resources, java.util.Optional<io.pulpperf.throughput.history.HistorySettings> history,
+                  io.pulpperf.throughput.run.Repeats repeats) {
         Scenario scenario() {
             return settings.scenarios().get(0);
         }
@@ -120,6 +121,7 @@ class MatrixSchemaTest {
         shared(out, "shape", "backlog", "{}", l -> l.scenario().shape().key());
         shared(out, "timeout", "3m", "{}", l -> l.scenario().timeout());
         shared(out, "testPath", "perf/tasks/", "{\"workload\": \"task-ingestion\"}", l -> l.scenario().testPath());
+        shared(out, "repeat", 3, "{}", l -> l.repeats().of(l.scenario().name()));
         shared(out, "thresholds.minTasksPerSecond", 2.5, "{}", l -> l.scenario().thresholds().minTasksPerSecond());
         shared(out, "thresholds.minSuccessRate", 0.9, "{}", l -> l.scenario().thresholds().minSuccessRate());
         shared(out, "thresholds.maxLostTasks", 4, "{}", l -> l.scenario().thresholds().maxLostTasks());
@@ -241,7 +243,8 @@ class MatrixSchemaTest {
         Files.writeString(dir.resolve("m.yaml"), YAML.writeValueAsString(doc));
         ConfigLoader loader = new ConfigLoader(Map.of("pulp.config", "m.yaml"), Map.of(), dir);
         SuiteSettings settings = loader.load();
-        return new Loaded(settings, loader.resources(), io.pulpperf.throughput.history.HistorySettings.load(settings.configFile(), Map.of()));
+        return new Loaded(settings, loader.resources(), io.pulpperf.throughput.history.HistorySettings.load(settings.configFile(), Map.of()),
+                io.pulpperf.throughput.run.Repeats.load(settings.configFile(), Map.of()));
     }
 
     /** One valid scenario and nothing else. */
