@@ -1,0 +1,126 @@
+package io.pulpperf.throughput.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pulpperf.throughput.config.Thresholds;
+import io.pulpperf.throughput.history.HistoryChecks;
+import io.pulpperf.throughput.history.HistoryFile;
+import io.pulpperf.throughput.history.HistoryRecord;
+import io.pulpperf.throughput.history.HistorySettings;
+import io.pulpperf.throughput.history.HistoryTable;
+import io.pulpperf.throughput.history.NightlyHistory;
+import io.pulpperf.throughput.history.Rounds;
+import io.pulpperf.throughput.history.RoundsNote;
+import io.pulpperf.throughput.history.SeriesJudgement;
+import io.pulpperf.throughput.history.Spread;
+import io.pulpperf.throughput.run.ScenarioResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run's memory as the main job uses it: nights in a file, their judgement as checks, the chart and the tables. */
+class HistoryReportTest {
+    @TempDir
+    Path dir;
+
+    private NightlyHistory night(Path file, Map<String, String> more) {
+        Map<String, String> props = new java.util.HashMap<>(more);
+        props.put(HistorySettings.PATH_PROPERTY, file.toString());
+        return NightlyHistory.load(null, props, null).orElseThrow();
+    }
+
+    /** One night of one scenario at this throughput, appended; its judgement returned. */
+    private SeriesJudgement run(Path file, RunFixture fixture) throws Exception {
+        NightlyHistory h = night(file, Map.of());
+        SeriesJudgement j = h.judge(fixture.build(), null, false);
+        h.append();
+        return j;
+    }
+
+    @Test
+    void nightsAreJudgedOnceThreeAreThereAndASlowNightFailsAsARegression() throws Exception {
+        Path file = dir.resolve("h.jsonl");
+        double[] tps = {100, 101, 99, 100.5, 99.5, 100, 101, 99, 100, 100.5, 70, 69.5, 70.5, 70, 69};
+        SeriesJudgement last = null;
+        for (int i = 0; i < tps.length; i++) {
+            last = run(file, RunFixture.of("a", 2, tps[i]));
+            if (i < 3) assertThat(last.verdict()).isEqualTo("not judged");
+            if (i == 3) assertThat(last.verdict()).isEqualTo("no change");
+            if (i == 10) {
+                assertThat(last.verdict()).isEqualTo("regression");
+                List<Check> checks = HistoryChecks.of(last);
+                Check failed = checks.stream().filter(Check::failed).findFirst().orElseThrow();
+                assertThat(failed.message()).startsWith("regression: throughput vs history: expected within 10% of the reference median 100.00")
+                        .contains("tonight 70.00, change -30.0%, p = ");
+                assertThat(HistoryTable.markdown(Map.of("a", last))).contains("| a | throughput | 100.00 | 70.00 | -30.0% |").contains("**regression**");
+            }
+        }
+        assertThat(HistoryFile.read(file).records()).hasSize(tps.length);
+        // By the 15th night the drop is a change point with 4 nights after it: the new level is the reference.
+        assertThat(last.verdict()).isEqualTo("no change");
+        assertThat(last.changePoints()).extracting(SeriesJudgement.ChangePointAt::figure, SeriesJudgement.ChangePointAt::index)
+                .contains(org.assertj.core.groups.Tuple.tuple("throughput", 10));
+        String svg = Charts.svg(TrendChart.of("a", last), TrendChart.WIDTH, TrendChart.height(last));
+        assertThat(svg).contains("Trend of a").contains("change point").contains("reference 70.00 +- 10%");
+        String csv = TrendChart.csv(last);
+        assertThat(csv.lines()).hasSize(tps.length + 1);
+        assertThat(csv.lines().skip(11).findFirst().orElseThrow()).contains(",false,regression,throughput");
+        assertThat(csv.lines().reduce((a, b) -> b).orElseThrow()).contains(",true,no change,");
+        assertThat(HistoryTable.forResults(last)).containsKeys("verdict", "series", "runs", "figures", "changePoints");
+    }
+
+    @Test
+    void aChangedParameterStartsANewSeriesAndSaysSo() throws Exception {
+        Path file = dir.resolve("h.jsonl");
+        for (int i = 0; i < 3; i++) run(file, RunFixture.of("a", 2, 100));
+        SeriesJudgement other = run(file, RunFixture.of("a", 4, 100));
+        assertThat(other.verdict()).isEqualTo("not judged");
+        assertThat(other.runs()).isZero();
+        assertThat(other.note()).contains("workers 2 -> 4").endsWith("a new series starts");
+        assertThat(HistoryTable.observation(other)).contains("a new series starts");
+    }
+
+    @Test
+    void aFailedRunIsRecordedButNeverAReference() throws Exception {
+        Path file = dir.resolve("h.jsonl");
+        for (int i = 0; i < 3; i++) {
+            NightlyHistory h = night(file, Map.of());
+            h.judge(RunFixture.of("a", 2, 100).incomplete("timed out").build(), null, true);
+            h.append();
+        }
+        assertThat(HistoryFile.read(file).records()).extracting(HistoryRecord::status).containsOnly("failed");
+        assertThat(run(file, RunFixture.of("a", 2, 100)).verdict()).isEqualTo("not judged");
+    }
+
+    @Test
+    void appendFalseLeavesTheFileAsItWas() throws Exception {
+        Path file = dir.resolve("h.jsonl");
+        run(file, RunFixture.of("a", 2, 100));
+        String before = Files.readString(file);
+        NightlyHistory h = night(file, Map.of("pulp.history.append", "false"));
+        h.judge(RunFixture.of("a", 2, 100).build(), null, false);
+        assertThat(h.append()).isEmpty();
+        assertThat(Files.readString(file)).isEqualTo(before);
+    }
+
+    @Test
+    void roundsAreJudgedByTheirMedian() {
+        Thresholds t = new Thresholds(30, 0.99, 0);
+        List<ScenarioResult> results = List.of(RunFixture.of("a", 2, 10).thresholds(t).build(),
+                RunFixture.of("a", 2, 40).thresholds(t).build(), RunFixture.of("a", 2, 45).thresholds(t).build());
+        List<Check> first = MedianThresholds.roundChecks(io.pulpperf.throughput.report.ScenarioChecks.of(results.get(0)), 1, 3);
+        assertThat(first).noneMatch(Check::failed);
+        Rounds rounds = new Rounds();
+        results.forEach(r -> rounds.add("a", r, null));
+        Map<String, Spread> spreads = Rounds.spreads(rounds.of("a"));
+        List<Check> median = MedianThresholds.of(t, spreads, false);
+        assertThat(median).noneMatch(Check::failed);
+        assertThat(median.get(0).actual()).isEqualTo("40.00 (10.00-45.00, 3 runs)");
+        assertThat(RoundsNote.of(spreads)).startsWith("3 rounds, median (min-max): tasks/s 40.00 (10.00-45.00, 3 runs)");
+        List<Check> slow = MedianThresholds.of(new Thresholds(41, 0.99, 0), spreads, false);
+        assertThat(slow.get(0).failed()).isTrue();
+    }
+}
