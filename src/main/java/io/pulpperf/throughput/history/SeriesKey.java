@@ -17,7 +17,10 @@ import java.util.TreeMap;
  * new series. Thresholds and timeouts judge or bound a run without changing it, so they are not part.
  */
 public final class SeriesKey {
-    private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    // Durations (a search's step) as "PT2S", not numbers, so the digest reads like the file.
+    private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
 
     private SeriesKey() {}
 

@@ -57,6 +57,18 @@ class HistoryFileTest {
     }
 
     @Test
+    void aCapacitySearchHasParametersToo() {
+        var search = new io.pulpperf.throughput.config.SearchSettings(2, 2, 50, java.time.Duration.ofSeconds(2), 3,
+                java.time.Duration.ofMillis(500), 0.03);
+        var s = io.pulpperf.throughput.run.SimulatedRun.scenario("cap", io.pulpperf.throughput.config.Workload.REPOSITORY_DELETE, 2, 10, 4)
+                .withSearch(search);
+        Map<String, Object> p = SeriesKey.parameters(s);
+        assertThat(p).containsEntry("shape", "search");
+        assertThat(p.get("search").toString()).contains("step=PT2S");
+        assertThat(SeriesKey.of("cap", p)).startsWith("cap@");
+    }
+
+    @Test
     void spreadOfRounds() {
         Spread s = Spread.of(10.9, 10.4, 10.6);
         assertThat(s.median()).isEqualTo(10.6);
