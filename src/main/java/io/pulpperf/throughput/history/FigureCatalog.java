@@ -37,6 +37,8 @@ public final class FigureCatalog {
             SATURATED_RATE, Direction.HIGHER_IS_BETTER);
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     private static final int MAX_DEPTH = 4;
+    // Bookkeeping of the observers (window bounds, sample counts), not figures of Pulp.
+    private static final java.util.Set<String> NOT_FIGURES = java.util.Set.of("from", "to", "elapsedMillis", "stepMillis", "samples", "requests");
 
     private FigureCatalog() {}
 
@@ -70,9 +72,14 @@ public final class FigureCatalog {
             put(out, DISPATCH_ERROR_RATE, (double) r.dispatch().errors() / r.dispatch().requests());
         }
         if (observed != null) {
-            for (var e : observed.entrySet()) flatten(out, e.getKey(), JSON.valueToTree(e.getValue()), 0);
+            for (var e : observed.entrySet()) flattenObserved(out, e.getKey(), e.getValue());
         }
         return out;
+    }
+
+    /** One observer's figures, flattened under its source name. */
+    static void flattenObserved(Map<String, Double> out, String source, Object figures) {
+        flatten(out, source, JSON.valueToTree(figures), 0);
     }
 
     private static void flatten(Map<String, Double> out, String prefix, JsonNode node, int depth) {
@@ -80,7 +87,9 @@ public final class FigureCatalog {
         if (node.isNumber()) {
             put(out, prefix, node.asDouble());
         } else if (node.isObject()) {
-            node.fields().forEachRemaining(f -> flatten(out, prefix + "." + f.getKey(), f.getValue(), depth + 1));
+            node.fields().forEachRemaining(f -> {
+                if (!NOT_FIGURES.contains(f.getKey())) flatten(out, prefix + "." + f.getKey(), f.getValue(), depth + 1);
+            });
         } else if (node.isArray()) {
             // Only named elements (e.g. resource series) have a stable place in a series.
             for (JsonNode el : node) {
