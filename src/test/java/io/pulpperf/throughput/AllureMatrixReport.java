@@ -17,7 +17,8 @@ final class AllureMatrixReport {
     }
 
     /** Scenario x figure against the history (issue 19): reference median, tonight, change, verdict. */
-    static void attachHistory(String markdownTable) {
-        Allure.addAttachment("Against the history: scenario x figure", "text/plain", markdownTable, ".md");
+    static void attachHistory(String html, String markdownTable) {
+        Allure.addAttachment("Against the history: scenario x figure", "text/html", html, ".html");
+        Allure.addAttachment("Against the history (vs-history.md)", "text/plain", markdownTable, ".md");
     }
 }

@@ -206,7 +206,8 @@ class TaskThroughputTest {
         Assumptions.assumeFalse(done.isEmpty(), "no scenario produced results, so there is no matrix");
         MatrixReport m = writeMatrix(done);
         AllureMatrixReport.attach(m);
-        if (!judgements.isEmpty()) AllureMatrixReport.attachHistory(historyTable(done));
+        if (!judgements.isEmpty()) AllureMatrixReport.attachHistory(io.pulpperf.throughput.report.HistoryHtml.of(byScenario(done)),
+                historyTable(done));
         System.out.println();
         System.out.println(m.markdown());
     }
@@ -263,12 +264,16 @@ class TaskThroughputTest {
 
     /** Scenario x figure against the history, scenarios in run order. */
     private String historyTable(List<JudgedScenario> done) {
-        Map<String, SeriesJudgement> byScenario = new java.util.LinkedHashMap<>();
+        return HistoryTable.markdown(byScenario(done));
+    }
+
+    private Map<String, SeriesJudgement> byScenario(List<JudgedScenario> done) {
+        Map<String, SeriesJudgement> out = new java.util.LinkedHashMap<>();
         for (JudgedScenario j : done) {
             SeriesJudgement t = judgements.get(j.result().runId());
-            if (t != null) byScenario.put(j.result().scenario().name(), t);
+            if (t != null) out.put(j.result().scenario().name(), t);
         }
-        return HistoryTable.markdown(byScenario);
+        return out;
     }
 
     private Map<String, Object> context() {

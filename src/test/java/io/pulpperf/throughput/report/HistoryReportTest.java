@@ -56,6 +56,7 @@ class HistoryReportTest {
                 assertThat(failed.message()).startsWith("regression: throughput vs history: expected within 10% of the reference median 100.00")
                         .contains("tonight 70.00, change -30.0%, p = ");
                 assertThat(HistoryTable.markdown(Map.of("a", last))).contains("| a | throughput | 100.00 | 70.00 | -30.0% |").contains("**regression**");
+                assertThat(HistoryHtml.of(Map.of("a", last))).contains(">regression</td>").contains(">-30.0%</td>");
             }
         }
         assertThat(HistoryFile.read(file).records()).hasSize(tps.length);
