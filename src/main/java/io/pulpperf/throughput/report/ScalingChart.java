@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.pulpperf.throughput.usl.Scalability;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
@@ -31,6 +32,15 @@ public final class ScalingChart {
      * Scaling compares like with like; open-model runs are left out (they complete what they are offered).
      */
     public static JFreeChart of(String title, List<ScalingRow> rows) {
+        return of(title, rows, List.of());
+    }
+
+    /**
+     * The same, with each group's USL fit (issue 22) drawn on the top panel where it is trusted:
+     * "{kind} USL fit" (dotted), the spread of the runs at each count as error bars ("{kind} spread")
+     * and N* as a vertical marker.
+     */
+    public static JFreeChart of(String title, List<ScalingRow> rows, List<Scalability> groups) {
         Map<String, List<ScalingRow>> byWorkload = new LinkedHashMap<>();
         for (ScalingRow r : rows) {
             if (r.kind() != null) byWorkload.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r);
@@ -65,6 +75,7 @@ public final class ScalingChart {
         NumberAxis tpsAxis = new NumberAxis("tasks / s completed");
         tpsAxis.setUpperMargin(0.12);  // room for the point labels
         XYPlot top = new XYPlot(tps, null, tpsAxis, tpsRenderer);
+        UslOverlay.draw(top, groups, byWorkload.keySet().stream().toList(), maxWorkers);
         NumberAxis effAxis = new NumberAxis("scaling efficiency (%)");
         double maxEff = 0;
         for (int s = 0; s < eff.getSeriesCount(); s++) maxEff = Math.max(maxEff, eff.getSeries(s).getMaxY());
