@@ -40,9 +40,9 @@ public record MatrixReport(String title, String markdown, String html, String cs
                                   Map<String, Map<String, Object>> observed) throws IOException {
         String title = "Task throughput, " + context.get("date") + " - " + context.get("target");
         List<ScalingRow> scaling = Scaling.of(judged.stream().map(JudgedScenario::result).toList());
-        List<Scalability> scalability = ScalabilityGroups.of(judged.stream().map(JudgedScenario::result).toList());
+        List<Scalability> scalability = ScalabilityGroups.of(judged.stream().map(JudgedScenario::result).toList(), observed);
         JFreeChart chart = ScalingChart.of("Throughput against task workers", scaling, scalability);
-        return new MatrixReport(title, ResultsTable.markdown(title, judged, extraObservations),
+        return new MatrixReport(title, ResultsTable.markdown(title, judged, extraObservations) + ScalabilityTable.markdown(scalability),
                 ResultsTable.html(title, judged, extraObservations), ResultsTable.csv(judged, extraObservations), ResultsJson.json(context, judged, observed), Scaling.csv(scaling), Charts.svg(chart, ScalingChart.WIDTH, ScalingChart.HEIGHT),
                 ScalabilityTable.html(scalability), ScalabilityTable.csv(scalability));
     }

@@ -45,7 +45,7 @@ public final class ResultsJson {
         root.put("schema", SCHEMA);
         root.set("context", JSON.valueToTree(context));
         root.put("passed", judged.stream().allMatch(JudgedScenario::passed));
-        root.set("scalability", JSON.valueToTree(ScalabilityGroups.of(judged.stream().map(JudgedScenario::result).toList())
+        root.set("scalability", JSON.valueToTree(ScalabilityGroups.of(judged.stream().map(JudgedScenario::result).toList(), observed)
                 .stream().map(io.pulpperf.throughput.usl.Scalability::toJson).toList()));
         ArrayNode scenarios = root.putArray("scenarios");
         for (int i = 0; i < judged.size(); i++) {

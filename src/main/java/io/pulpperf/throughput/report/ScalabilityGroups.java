@@ -17,23 +17,28 @@ public final class ScalabilityGroups {
     private ScalabilityGroups() {}
 
     public static List<Scalability> of(List<ScenarioResult> results) {
-        Map<String, List<MeasuredPoint>> byKind = new LinkedHashMap<>();
+        return of(results, Map.of());
+    }
+
+    /** @param observed the observers' figures by run id, then by source: names the resource that rose with the workers */
+    public static List<Scalability> of(List<ScenarioResult> results, Map<String, Map<String, Object>> observed) {
+        Map<String, List<ScenarioResult>> byKind = new LinkedHashMap<>();
         for (ScenarioResult r : results) {
             String kind = Scaling.kind(r.scenario());
-            Double rate = r.metrics().throughput();
-            if (kind == null || rate == null || r.workersOnline() < 1) continue;
-            byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(point(r, rate));
+            if (kind == null || r.metrics().throughput() == null || r.workersOnline() < 1) continue;
+            byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(r);
         }
         List<Scalability> out = new ArrayList<>();
-        for (Map.Entry<String, List<MeasuredPoint>> e : byKind.entrySet()) {
-            if (e.getValue().stream().mapToInt(MeasuredPoint::workers).distinct().count() >= 2) {
-                out.add(Scalability.of(e.getKey(), e.getValue()));
+        for (Map.Entry<String, List<ScenarioResult>> e : byKind.entrySet()) {
+            List<MeasuredPoint> points = e.getValue().stream().map(r -> point(r, r.metrics().throughput())).toList();
+            if (points.stream().mapToInt(MeasuredPoint::workers).distinct().count() >= 2) {
+                out.add(Scalability.of(e.getKey(), points).withResourceRise(ResourceRiseFinder.find(e.getValue(), observed)));
             }
         }
         return out;
     }
 
-    /** One run's point; a run with repetitions and a spread (issue 16's repeat) would give them here. */
+    /** One run's point; a run with rounds and a min-max spread (repeat, issue 19) gives them here when that lands. */
     static MeasuredPoint point(ScenarioResult r, double rate) {
         return MeasuredPoint.of(r.scenario().name(), r.workersOnline(), rate);
     }

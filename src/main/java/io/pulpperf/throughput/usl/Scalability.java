@@ -18,8 +18,10 @@ import java.util.stream.Collectors;
  * @param fit     the USL fit, null when there were fewer than {@link #MIN_COUNTS} counts or it did not converge
  * @param fitted  whether the fit describes the data (enough counts and R^2 at least {@link #MIN_R2}): only then are the model's numbers shown
  * @param reason  why the model's numbers are not shown, null when fitted
+ * @param resourceRise the resource whose cost per task rose with the workers, null when none was observed or none rose
  */
-public record Scalability(String group, List<MeasuredStep> steps, UslFit.Result fit, boolean fitted, String reason) {
+public record Scalability(String group, List<MeasuredStep> steps, UslFit.Result fit, boolean fitted, String reason,
+                          ResourceRise resourceRise) {
     /** Fewer counts than this leave sigma and kappa barely constrained: three parameters need more than three x values. */
     public static final int MIN_COUNTS = 4;
     /** Below this R^2 the curve misses the data too far to read a peak from it. */
@@ -34,7 +36,7 @@ public record Scalability(String group, List<MeasuredStep> steps, UslFit.Result 
         List<MeasuredStep> steps = steps(points);
         if (steps.size() < MIN_COUNTS) {
             return new Scalability(group, steps, null, false, steps.size() + " worker counts measured; a USL fit needs "
-                    + MIN_COUNTS + " or more");
+                    + MIN_COUNTS + " or more", null);
         }
         List<UslFit.Observation> observations = new ArrayList<>();
         for (MeasuredPoint p : points) for (double r : p.rates()) observations.add(new UslFit.Observation(p.workers(), r));
@@ -42,14 +44,19 @@ public record Scalability(String group, List<MeasuredStep> steps, UslFit.Result 
         try {
             fit = UslFit.fit(observations);
         } catch (IllegalStateException e) {
-            return new Scalability(group, steps, null, false, "the USL fit did not converge");
+            return new Scalability(group, steps, null, false, "the USL fit did not converge", null);
         }
-        if (fit.r2() == null) return new Scalability(group, steps, fit, false, "every rate is equal: R^2 undefined");
+        if (fit.r2() == null) return new Scalability(group, steps, fit, false, "every rate is equal: R^2 undefined", null);
         if (fit.r2() < MIN_R2) {
             return new Scalability(group, steps, fit, false, String.format(Locale.ROOT,
-                    "USL fit R^2 %.2f < %.2f: the model does not describe these data", fit.r2(), MIN_R2));
+                    "USL fit R^2 %.2f < %.2f: the model does not describe these data", fit.r2(), MIN_R2), null);
         }
-        return new Scalability(group, steps, fit, true, null);
+        return new Scalability(group, steps, fit, true, null, null);
+    }
+
+    /** The same, naming the resource that rose with the workers (from the resource observer). */
+    public Scalability withResourceRise(ResourceRise rise) {
+        return new Scalability(group, steps, fit, fitted, reason, rise);
     }
 
     static List<MeasuredStep> steps(List<MeasuredPoint> points) {
@@ -112,7 +119,8 @@ public record Scalability(String group, List<MeasuredStep> steps, UslFit.Result 
         String measured = String.format(Locale.ROOT, "best measured %d workers at %.2f tasks/s; per added worker %s",
                 best.workers(), best.rate(), steps.stream().skip(1).map(s -> String.format(Locale.ROOT, "%+.2f (%d->%d)",
                         s.marginalGain(), previousCount(s), s.workers())).collect(Collectors.joining(", ")));
-        if (!fitted) return group + ": " + reason + "; " + measured;
+        String resource = resourceRise == null ? "" : "; " + resourceRise.sentence();
+        if (!fitted) return group + ": " + reason + "; " + measured + resource;
         UslModel m = fit.model();
         String model = String.format(Locale.ROOT, "USL lambda %.2f/s, sigma %.4f, kappa %.5f, R^2 %.3f", m.lambda(), m.sigma(),
                 m.kappa(), fit.r2());
@@ -130,7 +138,7 @@ public record Scalability(String group, List<MeasuredStep> steps, UslFit.Result 
         } else {
             shape = "no peak and no ceiling in sight: scales linearly over the measured counts";
         }
-        return group + ": " + model + "; " + shape + "; " + measured;
+        return group + ": " + model + "; " + shape + "; " + measured + resource;
     }
 
     private int previousCount(MeasuredStep s) {
@@ -169,6 +177,7 @@ public record Scalability(String group, List<MeasuredStep> steps, UslFit.Result 
             points.add(p);
         }
         out.put("points", points);
+        out.put("resourceRise", resourceRise);
         out.put("sentence", sentence());
         return out;
     }

@@ -46,11 +46,12 @@ class ScalabilityReportTest {
     }
 
     @Test
-    void resultsMdGetsOneObservationLinePerGroupAndNoneWithoutOne() {
-        String md = ResultsTable.markdown("t", sweep(TRUTH, COUNTS));
+    void resultsMdGetsOneObservationLinePerGroupAndNoneWithoutOne() throws Exception {
+        Map<String, Object> context = Map.of("date", "d", "target", "t");
+        String md = MatrixReport.of(context, sweep(TRUTH, COUNTS)).markdown();
         assertThat(md).contains("**Scalability (USL fit per workload and shape):**").contains("- repository-delete: USL lambda")
                 .contains("peak N* 13.");
-        assertThat(ResultsTable.markdown("t", sweep(TRUTH, 2))).doesNotContain("Scalability");
+        assertThat(MatrixReport.of(context, sweep(TRUTH, 2)).markdown()).doesNotContain("Scalability");
     }
 
     @Test
