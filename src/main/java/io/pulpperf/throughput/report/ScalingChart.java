@@ -75,7 +75,13 @@ public final class ScalingChart {
         NumberAxis tpsAxis = new NumberAxis("tasks / s completed");
         tpsAxis.setUpperMargin(0.12);  // room for the point labels
         XYPlot top = new XYPlot(tps, null, tpsAxis, tpsRenderer);
-        UslOverlay.draw(top, groups, byWorkload.keySet().stream().toList(), maxWorkers);
+        double overlayTop = UslOverlay.draw(top, groups, byWorkload.keySet().stream().toList(), maxWorkers);
+        if (overlayTop > 0) {
+            // With a fit drawn, the axis follows what was measured and fitted, not the linear ideal far above it.
+            double measuredTop = rows.stream().filter(r -> r.kind() != null && r.throughput() != null)
+                    .mapToDouble(ScalingRow::throughput).max().orElse(0);
+            tpsAxis.setRange(0, Math.max(overlayTop, measuredTop) * 1.25);
+        }
         NumberAxis effAxis = new NumberAxis("scaling efficiency (%)");
         double maxEff = 0;
         for (int s = 0; s < eff.getSeriesCount(); s++) maxEff = Math.max(maxEff, eff.getSeries(s).getMaxY());

@@ -31,8 +31,12 @@ final class UslOverlay {
 
     private UslOverlay() {}
 
-    /** @param kinds the kinds in the order the chart coloured them */
-    static void draw(XYPlot plot, List<Scalability> groups, List<String> kinds, int maxWorkers) {
+    /**
+     * @param kinds the kinds in the order the chart coloured them
+     * @return the highest rate drawn (fitted curve or spread), 0 when no fit was drawn
+     */
+    static double draw(XYPlot plot, List<Scalability> groups, List<String> kinds, int maxWorkers) {
+        double highest = 0;
         XYSeriesCollection curves = new XYSeriesCollection();
         XYLineAndShapeRenderer curveRenderer = new XYLineAndShapeRenderer(true, false);
         YIntervalSeriesCollection spreads = new YIntervalSeriesCollection();
@@ -46,6 +50,7 @@ final class UslOverlay {
             YIntervalSeries spread = new YIntervalSeries(s.group() + " spread");
             for (MeasuredStep step : s.steps()) {
                 if (step.high() > step.low()) spread.add(step.workers(), step.rate(), step.low(), step.high());
+                highest = Math.max(highest, step.high());
             }
             if (spread.getItemCount() > 0) {
                 spreadRenderer.setSeriesPaint(spreads.getSeriesCount(), colour);
@@ -57,6 +62,7 @@ final class UslOverlay {
             for (int i = 0; i <= CURVE_POINTS; i++) {
                 double n = 1 + (maxWorkers - 1) * (double) i / CURVE_POINTS;
                 curve.add(n, m.rate(n));
+                highest = Math.max(highest, m.rate(n));
             }
             curveRenderer.setSeriesPaint(curves.getSeriesCount(), colour);
             curveRenderer.setSeriesStroke(curves.getSeriesCount(), DOTTED);
@@ -79,5 +85,6 @@ final class UslOverlay {
             plot.setDataset(2, spreads);
             plot.setRenderer(2, spreadRenderer);
         }
+        return curves.getSeriesCount() > 0 ? highest : 0;
     }
 }
