@@ -127,6 +127,7 @@ public record Scalability(String group, List<MeasuredStep> steps, UslFit.Result 
         String shape;
         if (hasPeak()) {
             shape = String.format(Locale.ROOT, "peak N* %.1f workers at %.2f tasks/s", m.peakWorkers(), m.peakRate());
+            if (m.peakWorkers() > largestCount()) shape += " (extrapolated: beyond the largest count measured, " + largestCount() + ")";
             if (costPerAddedWorker() != null) {
                 shape += String.format(Locale.ROOT, "; beyond %.1f workers each added worker costs %.1f%% throughput (measured past the peak: %s)",
                         m.peakWorkers(), costPerAddedWorker() * 100,

@@ -65,6 +65,14 @@ class ScalabilityTest {
     }
 
     @Test
+    void aPeakPastTheLargestCountIsCalledAnExtrapolation() {
+        Scalability s = Scalability.of("g", exact(new UslModel(10, 0.02, 0.001), 1, 2, 4, 8, 16));  // N* = 31.3
+        assertThat(s.hasPeak()).isTrue();
+        assertThat(s.pastPeak()).isEmpty();
+        assertThat(s.sentence()).contains("peak N* 31.3 workers").contains("(extrapolated: beyond the largest count measured, 16)");
+    }
+
+    @Test
     void linearScalingHasNoPeakAndSaysSo() {
         Scalability s = Scalability.of("g", exact(new UslModel(10, 0, 0), 1, 2, 4, 8));
         assertThat(s.fitted()).isTrue();
