@@ -52,6 +52,7 @@ class ScalabilityReportTest {
         assertThat(md).contains("**Scalability (USL fit per workload and shape):**").contains("- repository-delete: USL lambda")
                 .contains("peak N* 13.");
         assertThat(MatrixReport.of(context, sweep(TRUTH, 2)).markdown()).doesNotContain("Scalability");
+        assertThat(md.split("\\*\\*Scalability", -1)).as("the lines appear once").hasSize(2);
     }
 
     @Test
