@@ -1,11 +1,11 @@
 package io.pulpperf.throughput.report;
 
+import io.pulpperf.throughput.usl.Scalability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import io.pulpperf.throughput.usl.Scalability;
 import org.jfree.chart.JFreeChart;
 
 /**

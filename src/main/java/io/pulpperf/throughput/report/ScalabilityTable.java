@@ -1,5 +1,6 @@
 package io.pulpperf.throughput.report;
 
+import io.pulpperf.throughput.measure.RawTaskCsv;
 import io.pulpperf.throughput.usl.MeasuredStep;
 import io.pulpperf.throughput.usl.Scalability;
 import io.pulpperf.throughput.usl.UslFit;
@@ -59,7 +60,7 @@ public final class ScalabilityTable {
         for (Scalability s : groups) {
             UslModel m = s.model();
             for (MeasuredStep step : s.steps()) {
-                out.append(io.pulpperf.throughput.measure.RawTaskCsv.quote(s.group())).append(',').append(s.fitted()).append(',')
+                out.append(RawTaskCsv.quote(s.group())).append(',').append(s.fitted()).append(',')
                    .append(m == null ? "-" : num(m.lambda())).append(',').append(m == null ? "-" : num(m.sigma())).append(',')
                    .append(m == null ? "-" : num(m.kappa())).append(',').append(s.fit() == null || s.fit().r2() == null ? "-" : num(s.fit().r2()))
                    .append(',').append(s.hasPeak() ? num(m.peakWorkers()) : "-").append(',').append(s.hasPeak() ? num(m.peakRate()) : "-")
