@@ -7,10 +7,10 @@ import java.util.Locale;
  * largest: where the coherency cost kappa usually shows (Gunther: crosstalk, e.g. every worker
  * polling the same table, makes each task cost more database work as workers are added).
  *
- * @param series       the resource series' name, e.g. "DB CPU"
- * @param unit         its unit key (cores, percent, ...)
+ * @param series       the resource series' name, e.g. "DB CPU", or the database sampler's figure, e.g. "DB transactions"
+ * @param unit         what one task costs of it, e.g. "CPU-s" for a CPU series, "" for a count (transactions)
  * @param fromWorkers  the smallest count it was seen at
- * @param fromPerTask  mean x window / completed tasks there (for cores: CPU-seconds per task)
+ * @param fromPerTask  mean x window / completed tasks there (for cores: CPU-seconds per task; for a rate: events per task)
  * @param toWorkers    the largest count
  * @param toPerTask    the same there
  */
@@ -23,7 +23,8 @@ public record ResourceRise(String series, String unit, int fromWorkers, double f
     }
 
     public String sentence() {
-        return String.format(Locale.ROOT, "rose with the workers: %s per completed task x%.1f (%.4g at %d workers, %.4g at %d; %s x s / task)",
-                series, factor(), fromPerTask, fromWorkers, toPerTask, toWorkers, unit);
+        String u = unit.isEmpty() ? "" : " " + unit;
+        return String.format(Locale.ROOT, "rose with the workers: %s per completed task x%.1f (%.4g%s at %d workers, %.4g%s at %d)",
+                series, factor(), fromPerTask, u, fromWorkers, toPerTask, u, toWorkers);
     }
 }
