@@ -11,6 +11,8 @@ final class AllureMatrixReport {
         Allure.addAttachment("Results table", "text/html", m.html(), ".html");
         Allure.addAttachment("Results table (CSV)", "text/csv", m.csv(), ".csv");
         Allure.addAttachment("Throughput against workers, scaling efficiency", "image/svg+xml", m.scalingSvg(), ".svg");
+        Allure.addAttachment("Scalability (USL fit per workload and shape)", "text/html", m.scalabilityHtml(), ".html");
+        Allure.addAttachment("Scalability (CSV)", "text/csv", m.scalabilityCsv(), ".csv");
         Allure.addAttachment("Results table (results.md)", "text/plain", m.markdown(), ".md");
         Allure.addAttachment("Scaling (CSV)", "text/csv", m.scalingCsv(), ".csv");
         Allure.addAttachment("results.json: every figure of every scenario", "application/json", m.json(), ".json");

@@ -38,6 +38,7 @@ import io.pulpperf.throughput.run.WorkerControl;
 import io.pulpperf.throughput.resources.ResourceStats;
 import io.pulpperf.throughput.sim.PulpSimulator;
 import io.pulpperf.throughput.sim.SimulatorConfig;
+import io.pulpperf.throughput.sim.WorkerContention;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -112,6 +113,8 @@ class TaskThroughputTest {
                     .withToken(settings.target().credentials().token())
                     .withFailureRate(settings.simulator().failureRate());
             for (var e : settings.simulator().serviceTimes().entrySet()) sim = sim.withServiceTime(e.getKey(), e.getValue());
+            var contention = settings.simulator().contention();
+            sim = sim.withContention(new WorkerContention(contention.sigma(), contention.kappa()));
             simulator = PulpSimulator.start(sim);
             settings = settings.withTarget(settings.target().at(URI.create(simulator.baseUrl())));
             System.out.println("No -Dpulp.apiRoot given: measuring the embedded Pulp simulator (not a real Pulp) at " + simulator.baseUrl());

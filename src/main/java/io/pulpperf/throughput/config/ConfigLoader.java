@@ -194,7 +194,9 @@ public final class ConfigLoader {
         if (node.isMissingNode()) return SimulatorSettings.defaults();
         Map<String, String> times = new LinkedHashMap<>();
         node.path("serviceTimes").fields().forEachRemaining(e -> times.put(e.getKey(), e.getValue().asText()));
-        return new SimulatorSettings(times, number(node.path("failureRate"), 0));
+        JsonNode contention = node.path("contention");
+        return new SimulatorSettings(times, number(node.path("failureRate"), 0),
+                new SimulatorSettings.Contention(number(contention.path("sigma"), 0), number(contention.path("kappa"), 0)));
     }
 
     // --- -D overrides -------------------------------------------------------------------------

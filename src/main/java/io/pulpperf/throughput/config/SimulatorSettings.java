@@ -7,10 +7,24 @@ import java.util.Map;
  *
  * @param serviceTimes service time by task name, e.g. {@code general_create: 40ms}
  * @param failureRate  share of tasks that fail, in [0, 1]
+ * @param contention   how its workers slow each other down (issue 22); none by default
  */
-public record SimulatorSettings(Map<String, String> serviceTimes, double failureRate) {
+public record SimulatorSettings(Map<String, String> serviceTimes, double failureRate, Contention contention) {
     public SimulatorSettings {
         serviceTimes = Map.copyOf(serviceTimes);
+        if (contention == null) contention = Contention.NONE;
+    }
+
+    public SimulatorSettings(Map<String, String> serviceTimes, double failureRate) {
+        this(serviceTimes, failureRate, Contention.NONE);
+    }
+
+    /**
+     * The simulator's USL knobs (its {@code WorkerContention}): a task's run time is stretched by
+     * 1 + sigma (n - 1) + kappa n (n - 1) for the n workers busy.
+     */
+    public record Contention(double sigma, double kappa) {
+        public static final Contention NONE = new Contention(0, 0);
     }
 
     public static SimulatorSettings defaults() {

@@ -1,5 +1,6 @@
 package io.pulpperf.throughput.report;
 
+import io.pulpperf.throughput.usl.Scalability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +18,12 @@ import org.jfree.chart.JFreeChart;
  * @param csv         the same table as CSV
  * @param json        every figure of every scenario (results.json)
  * @param scalingCsv  the scaling chart's data
- * @param scalingSvg  the scaling chart
+ * @param scalingSvg  the scaling chart, with the USL fits
+ * @param scalabilityHtml the USL fit and measured steps per group (issue 22)
+ * @param scalabilityCsv  the same as CSV
  */
-public record MatrixReport(String title, String markdown, String html, String csv, String json, String scalingCsv, String scalingSvg) {
+public record MatrixReport(String title, String markdown, String html, String csv, String json, String scalingCsv, String scalingSvg,
+                           String scalabilityHtml, String scalabilityCsv) {
 
     public static MatrixReport of(Map<String, Object> context, List<JudgedScenario> judged) throws IOException {
         return of(context, judged, Map.of());
@@ -42,17 +46,20 @@ public record MatrixReport(String title, String markdown, String html, String cs
                                   Map<String, Map<String, Object>> observed, Map<String, Map<String, Object>> history) throws IOException {
         String title = "Task throughput, " + context.get("date") + " - " + context.get("target");
         List<ScalingRow> scaling = Scaling.of(judged.stream().map(JudgedScenario::result).toList());
-        JFreeChart chart = ScalingChart.of("Throughput against task workers", scaling);
-        return new MatrixReport(title, ResultsTable.markdown(title, judged, extraObservations),
-                ResultsTable.html(title, judged, extraObservations), ResultsTable.csv(judged, extraObservations), ResultsJson.json(context, judged, observed, history), Scaling.csv(scaling), Charts.svg(chart, ScalingChart.WIDTH, ScalingChart.HEIGHT));
+        List<Scalability> scalability = ScalabilityGroups.of(judged.stream().map(JudgedScenario::result).toList(), observed);
+        JFreeChart chart = ScalingChart.of("Throughput against task workers", scaling, scalability);
+        return new MatrixReport(title, ResultsTable.markdown(title, judged, extraObservations) + ScalabilityTable.markdown(scalability),
+                ResultsTable.html(title, judged, extraObservations), ResultsTable.csv(judged, extraObservations), ResultsJson.json(context, judged, observed, history), Scaling.csv(scaling), Charts.svg(chart, ScalingChart.WIDTH, ScalingChart.HEIGHT),
+                ScalabilityTable.html(scalability), ScalabilityTable.csv(scalability));
     }
 
-    /** Writes results.md, results.json, scaling.csv and scaling.svg into {@code dir}. */
+    /** Writes results.md, results.json, scaling.csv, scaling.svg and scalability.csv into {@code dir}. */
     public void write(Path dir) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("results.md"), markdown);
         Files.writeString(dir.resolve("results.json"), json);
         Files.writeString(dir.resolve("scaling.csv"), scalingCsv);
         Files.writeString(dir.resolve("scaling.svg"), scalingSvg);
+        Files.writeString(dir.resolve("scalability.csv"), scalabilityCsv);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.pulpperf.throughput.usl.Scalability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,8 @@ public final class ResultsJson {
         root.put("schema", SCHEMA);
         root.set("context", JSON.valueToTree(context));
         root.put("passed", judged.stream().allMatch(JudgedScenario::passed));
+        root.set("scalability", JSON.valueToTree(ScalabilityGroups.of(judged.stream().map(JudgedScenario::result).toList(), observed)
+                .stream().map(Scalability::toJson).toList()));
         ArrayNode scenarios = root.putArray("scenarios");
         for (int i = 0; i < judged.size(); i++) {
             JudgedScenario j = judged.get(i);

@@ -1,5 +1,6 @@
 package io.pulpperf.throughput.report;
 
+import io.pulpperf.throughput.usl.Scalability;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.text.DecimalFormat;
@@ -31,6 +32,15 @@ public final class ScalingChart {
      * Scaling compares like with like; open-model runs are left out (they complete what they are offered).
      */
     public static JFreeChart of(String title, List<ScalingRow> rows) {
+        return of(title, rows, List.of());
+    }
+
+    /**
+     * The same, with each group's USL fit (issue 22) drawn on the top panel where it is trusted:
+     * "{kind} USL fit" (dotted), the spread of the runs at each count as error bars ("{kind} spread")
+     * and N* as a vertical marker.
+     */
+    public static JFreeChart of(String title, List<ScalingRow> rows, List<Scalability> groups) {
         Map<String, List<ScalingRow>> byWorkload = new LinkedHashMap<>();
         for (ScalingRow r : rows) {
             if (r.kind() != null) byWorkload.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r);
@@ -65,6 +75,13 @@ public final class ScalingChart {
         NumberAxis tpsAxis = new NumberAxis("tasks / s completed");
         tpsAxis.setUpperMargin(0.12);  // room for the point labels
         XYPlot top = new XYPlot(tps, null, tpsAxis, tpsRenderer);
+        double overlayTop = UslOverlay.draw(top, groups, byWorkload.keySet().stream().toList(), maxWorkers);
+        if (overlayTop > 0) {
+            // With a fit drawn, the axis follows what was measured and fitted, not the linear ideal far above it.
+            double measuredTop = rows.stream().filter(r -> r.kind() != null && r.throughput() != null)
+                    .mapToDouble(ScalingRow::throughput).max().orElse(0);
+            tpsAxis.setRange(0, Math.max(overlayTop, measuredTop) * 1.25);
+        }
         NumberAxis effAxis = new NumberAxis("scaling efficiency (%)");
         double maxEff = 0;
         for (int s = 0; s < eff.getSeriesCount(); s++) maxEff = Math.max(maxEff, eff.getSeries(s).getMaxY());

@@ -38,6 +38,8 @@ import java.util.function.Consumer;
  *       stores it as {@code logging_cid} (it makes up its own, as django-guid does)</li>
  *   <li>{@code sim.token} (none): a bearer token accepted besides Basic and sessions, as a
  *       gateway in front of pulp-service does</li>
+ *   <li>{@code sim.contention.sigma}, {@code sim.contention.kappa} (0, 0): workers that slow each
+ *       other down as the Universal Scalability Law says, see {@link WorkerContention}</li>
  * </ul>
  */
 public record SimulatorConfig(
@@ -58,7 +60,8 @@ public record SimulatorConfig(
         boolean stallWithoutWorkers,
         FaultPlan faults,
         boolean echoCorrelationId,
-        String token) {
+        String token,
+        WorkerContention contention) {
 
     /** pulp-service's {@code no_op_task} runs {@code SELECT 1} and then {@code sleep(0.3)}. */
     private static final Map<String, String> DEFAULT_SERVICE_TIMES = Map.of("no_op_task", "300ms");
@@ -75,12 +78,14 @@ public record SimulatorConfig(
             throw new IllegalArgumentException("sim.testDispatchInterval must be > 0, was " + testDispatchInterval);
         }
         serviceTimes = Map.copyOf(serviceTimes);
+        if (contention == null) contention = WorkerContention.NONE;
     }
 
     /** Defaults: a free port, 2 workers, admin/password, API root /pulp/, domains off, 20 ms tasks, no faults. */
     public static SimulatorConfig defaults() {
         return new SimulatorConfig(0, 2, "admin", "password", "/pulp/", false, DEFAULT_SERVICE_TIMES, "20ms", 0.0, 42L,
-                Duration.ZERO, true, Duration.ofSeconds(25), Duration.ofMillis(5), false, FaultPlan.none(), true, null);
+                Duration.ZERO, true, Duration.ofSeconds(25), Duration.ofMillis(5), false, FaultPlan.none(), true, null,
+                WorkerContention.NONE);
     }
 
     /** Defaults overridden by the {@code sim.*} properties listed in the class comment. */
@@ -108,7 +113,9 @@ public record SimulatorConfig(
                 Boolean.parseBoolean(p.getProperty("sim.stallWithoutWorkers", "false")),
                 FaultPlan.fromProperties(p),
                 Boolean.parseBoolean(p.getProperty("sim.echoCorrelationId", "true")),
-                p.getProperty("sim.token"));
+                p.getProperty("sim.token"),
+                new WorkerContention(Double.parseDouble(p.getProperty("sim.contention.sigma", "0")),
+                        Double.parseDouble(p.getProperty("sim.contention.kappa", "0"))));
         c.serviceTimeFor("check");  // validates every service time now, not at the first task
         times.values().forEach(v -> ServiceTime.parse(v, 0));
         return c;
@@ -184,6 +191,11 @@ public record SimulatorConfig(
         return edit(b -> b.echoCorrelationId = value);
     }
 
+    /** Workers that contend and cross-talk, so throughput follows the USL (issue 22). */
+    public SimulatorConfig withContention(WorkerContention value) {
+        return edit(b -> b.contention = value);
+    }
+
     /** A bearer token the server accepts (null: none). */
     public SimulatorConfig withToken(String value) {
         return edit(b -> b.token = value);
@@ -205,7 +217,7 @@ public record SimulatorConfig(
                 + ", testEndpoints=" + testEndpoints + ", testEndpointDuration=" + testEndpointDuration
                 + ", testDispatchInterval=" + testDispatchInterval + ", stallWithoutWorkers=" + stallWithoutWorkers
                 + ", faults=" + faults + ", echoCorrelationId=" + echoCorrelationId
-                + ", token=" + (token == null ? "none" : "***") + "]";
+                + ", token=" + (token == null ? "none" : "***") + ", contention=" + contention + "]";
     }
 
     private SimulatorConfig edit(Consumer<Builder> change) {
@@ -234,6 +246,7 @@ public record SimulatorConfig(
         FaultPlan faults;
         boolean echoCorrelationId;
         String token;
+        WorkerContention contention;
 
         Builder(SimulatorConfig c) {
             port = c.port;
@@ -254,12 +267,13 @@ public record SimulatorConfig(
             faults = c.faults;
             echoCorrelationId = c.echoCorrelationId;
             token = c.token;
+            contention = c.contention;
         }
 
         SimulatorConfig build() {
             return new SimulatorConfig(port, workers, username, password, apiPath, domainEnabled, serviceTimes,
                     defaultServiceTime, failureRate, seed, apiLatency, testEndpoints, testEndpointDuration,
-                    testDispatchInterval, stallWithoutWorkers, faults, echoCorrelationId, token);
+                    testDispatchInterval, stallWithoutWorkers, faults, echoCorrelationId, token, contention);
         }
     }
 }

@@ -256,6 +256,7 @@ public final class TaskEngine implements AutoCloseable {
         boolean anyOnline = workers.stream().anyMatch(w -> !w.stopping);
         if (!anyOnline) return;
         if (unblockPass) unblock(now);
+        List<SimTask> started = new ArrayList<>();
         for (SimTask task : new ArrayList<>(incomplete.values())) {
             if (idle.isEmpty()) break;
             if (task.unblockedMicros == null || task.onWorker()) continue;
@@ -263,8 +264,12 @@ public final class TaskEngine implements AutoCloseable {
                 finalizeCanceled(task, now);
             } else if (task.state.equals("waiting")) {
                 start(task, idle.remove(0), now);
+                started.add(task);
             }
         }
+        // Issue 22: a task's run time stretches with the workers busy once this pass has handed out its tasks.
+        int busy = (int) workers.stream().filter(w -> w.current != null).count();
+        for (SimTask task : started) scheduleFinish(task, busy);
     }
 
     private void unblock(long now) {
@@ -291,7 +296,11 @@ public final class TaskEngine implements AutoCloseable {
         task.startedMicros = started;
         task.worker = worker;
         worker.current = task;
-        long finish = started + Math.max(0, serviceTimes.computeIfAbsent(task.name, config::serviceTimeFor).nextMicros());
+    }
+
+    private void scheduleFinish(SimTask task, int busyWorkers) {
+        long service = Math.max(0, serviceTimes.computeIfAbsent(task.name, config::serviceTimeFor).nextMicros());
+        long finish = task.startedMicros + config.contention().stretchMicros(service, busyWorkers);
         long delayMicros = Math.max(0, finish - nowMicros());
         timer.schedule(() -> finish(task, finish), delayMicros, TimeUnit.MICROSECONDS);
     }

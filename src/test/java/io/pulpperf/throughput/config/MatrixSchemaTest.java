@@ -148,6 +148,8 @@ class MatrixSchemaTest {
         top(out, "simulator.serviceTimes", JSON.createObjectNode().put("general_create", "exp:40ms"), l -> l.settings().simulator().serviceTimes(),
                 Map.of("general_create", "exp:40ms"));
         top(out, "simulator.failureRate", 0.25, l -> l.settings().simulator().failureRate());
+        top(out, "simulator.contention.sigma", 0.1, l -> l.settings().simulator().contention().sigma());
+        top(out, "simulator.contention.kappa", 0.005, l -> l.settings().simulator().contention().kappa());
         top(out, "limits.connectTimeout", "2s", l -> l.settings().limits().connectTimeout());
         top(out, "limits.readTimeout", "15s", l -> l.settings().limits().readTimeout());
         top(out, "limits.readTries", 6, l -> l.settings().limits().readTries());
