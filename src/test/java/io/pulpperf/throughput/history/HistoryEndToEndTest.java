@@ -107,4 +107,25 @@ class HistoryEndToEndTest {
         assertThat(small1.regressed()).isFalse();
     }
 
+    /** The noise: exp:25ms. Far noisier than a real Pulp, yet no false alarm either. */
+    @Test
+    void exponentialServiceTimesRaiseNoAlarm() throws Exception {
+        Judge judge = new Judge(JudgeSettings.defaults(), EDivisive.defaults());
+        List<Map<String, Double>> noise = runs("exp:25ms", NOISE_RUNS, 21);
+        List<HistoryRecord> h = new ArrayList<>();
+        int alarms = 0;
+        int judged = 0;
+        for (int i = 0; i < noise.size(); i++) {
+            SeriesJudgement j = judge.judge("e2e@0", h, new Judge.Tonight("run-" + i, "n" + i, rounds(List.of(noise.get(i)))), "");
+            if (!j.verdict().equals("not judged")) judged++;
+            if (j.regressed()) alarms++;
+            h.add(record(i, noise.get(i), j.verdict(), 1));
+        }
+        Spread tps = Spread.of(noise.stream().mapToDouble(m -> m.get("throughput")).toArray());
+        Spread wait = Spread.of(noise.stream().mapToDouble(m -> m.get("queueWaitP95Ms")).toArray());
+        System.out.printf("History e2e, exp:25ms noise over %d runs: throughput %s, p95 queue wait %s ms; %d regressions in %d judged nights%n",
+                noise.size(), tps.shown(HistoryChecks::number), wait.shown(HistoryChecks::number), alarms, judged);
+        assertThat(judged).isEqualTo(NOISE_RUNS - 3);
+        assertThat(alarms).isZero();
+    }
 }
