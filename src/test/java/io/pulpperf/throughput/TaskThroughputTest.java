@@ -97,6 +97,7 @@ class TaskThroughputTest {
     private Repeats repeats = Repeats.none();
     private final Rounds rounds = new Rounds();
     private final Map<String, Boolean> roundFailed = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> roundSpreads = new ConcurrentHashMap<>();
 
     @BeforeAll
     void connect() {
@@ -181,6 +182,8 @@ class TaskThroughputTest {
             Map<String, Spread> spreads = Rounds.spreads(rounds.of(scenario.name()));
             checks.addAll(MedianThresholds.of(scenario.thresholds(), spreads, done.capacity() != null));
             observations.merge(done.runId(), RoundsNote.of(spreads), (a, b) -> a + "; " + b);
+            roundSpreads.put(done.runId(), Map.of("n", round.of(), "runIds",
+                    rounds.of(scenario.name()).stream().map(r -> r.result().runId()).toList(), "figures", spreads));
         }
         boolean failedRound = checks.stream().anyMatch(Check::failed);
         boolean failedRun = roundFailed.merge(scenario.name(), failedRound, Boolean::logicalOr);
@@ -216,9 +219,11 @@ class TaskThroughputTest {
     }
 
     private MatrixReport writeMatrix(List<JudgedScenario> done) throws IOException {
-        Map<String, Map<String, Object>> vsHistory = new java.util.LinkedHashMap<>();
-        judgements.forEach((runId, j) -> vsHistory.put(runId, HistoryTable.forResults(j)));
-        MatrixReport m = MatrixReport.of(context(), done, observations, observedFigures, vsHistory);
+        // results.json: each scenario's judgement against the history, and a repeated one's medians with their spread.
+        Map<String, Map<String, Object>> sections = new java.util.LinkedHashMap<>();
+        judgements.forEach((runId, j) -> sections.computeIfAbsent(runId, k -> new java.util.LinkedHashMap<>()).put("history", HistoryTable.forResults(j)));
+        roundSpreads.forEach((runId, r) -> sections.computeIfAbsent(runId, k -> new java.util.LinkedHashMap<>()).put("rounds", r));
+        MatrixReport m = MatrixReport.of(context(), done, observations, observedFigures, sections);
         m.write(settings.outputDir());
         if (!judgements.isEmpty()) java.nio.file.Files.writeString(settings.outputDir().resolve("vs-history.md"), historyTable(done));
         matrixWritten = true;

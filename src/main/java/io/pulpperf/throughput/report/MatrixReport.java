@@ -41,15 +41,15 @@ public record MatrixReport(String title, String markdown, String html, String cs
         return of(context, judged, extraObservations, observed, Map.of());
     }
 
-    /** @param history each scenario's judgement against the history for results.json, by run id */
+    /** @param sections more of each scenario for results.json, by run id, then by key (ResultsJson) */
     public static MatrixReport of(Map<String, Object> context, List<JudgedScenario> judged, Map<String, String> extraObservations,
-                                  Map<String, Map<String, Object>> observed, Map<String, Map<String, Object>> history) throws IOException {
+                                  Map<String, Map<String, Object>> observed, Map<String, Map<String, Object>> sections) throws IOException {
         String title = "Task throughput, " + context.get("date") + " - " + context.get("target");
         List<ScalingRow> scaling = Scaling.of(judged.stream().map(JudgedScenario::result).toList());
         List<Scalability> scalability = ScalabilityGroups.of(judged.stream().map(JudgedScenario::result).toList(), observed);
         JFreeChart chart = ScalingChart.of("Throughput against task workers", scaling, scalability);
         return new MatrixReport(title, ResultsTable.markdown(title, judged, extraObservations) + ScalabilityTable.markdown(scalability),
-                ResultsTable.html(title, judged, extraObservations), ResultsTable.csv(judged, extraObservations), ResultsJson.json(context, judged, observed, history), Scaling.csv(scaling), Charts.svg(chart, ScalingChart.WIDTH, ScalingChart.HEIGHT),
+                ResultsTable.html(title, judged, extraObservations), ResultsTable.csv(judged, extraObservations), ResultsJson.json(context, judged, observed, sections), Scaling.csv(scaling), Charts.svg(chart, ScalingChart.WIDTH, ScalingChart.HEIGHT),
                 ScalabilityTable.html(scalability), ScalabilityTable.csv(scalability));
     }
 

@@ -44,9 +44,12 @@ public final class ResultsJson {
         return json(context, judged, observed, Map.of());
     }
 
-    /** @param history each scenario's judgement against the history (issue 19), by run id; written under its "history" */
+    /**
+     * @param sections more of a scenario, by run id, then by key, each written under its key (issue 19: "history", the
+     *                 judgement against the history; "rounds", a repeated scenario's medians and spread)
+     */
     public static String json(Map<String, Object> context, List<JudgedScenario> judged, Map<String, Map<String, Object>> observed,
-                              Map<String, Map<String, Object>> history) throws IOException {
+                              Map<String, Map<String, Object>> sections) throws IOException {
         List<ScalingRow> scaling = Scaling.of(judged.stream().map(JudgedScenario::result).toList());
         ObjectNode root = JSON.createObjectNode();
         root.put("schema", SCHEMA);
@@ -65,8 +68,8 @@ public final class ResultsJson {
             s.setAll((ObjectNode) JSON.valueToTree(j.result()));
             Map<String, Object> extra = observed.get(j.result().runId());
             if (extra != null) s.set("observed", JSON.valueToTree(extra));
-            Map<String, Object> judgedAgainstHistory = history.get(j.result().runId());
-            if (judgedAgainstHistory != null) s.set("history", JSON.valueToTree(judgedAgainstHistory));
+            Map<String, Object> more = sections.get(j.result().runId());
+            if (more != null) more.forEach((key, value) -> s.set(key, JSON.valueToTree(value)));
             scenarios.add(s);
         }
         return JSON.writeValueAsString(root);
