@@ -124,4 +124,13 @@ class HistoryReportTest {
         List<Check> slow = MedianThresholds.of(new Thresholds(41, 0.99, 0), spreads, false);
         assertThat(slow.get(0).failed()).isTrue();
     }
+
+    @Test
+    void resultsJsonCarriesEachScenariosSections() throws Exception {
+        JudgedScenario j = new JudgedScenario(RunFixture.of("a", 2, 10).build(), List.of());
+        String json = ResultsJson.json(Map.of(), List.of(j), Map.of(),
+                Map.of(j.result().runId(), Map.of("rounds", Map.of("n", 3), "history", Map.of("verdict", "no change"))));
+        assertThat(json).contains("\"rounds\" : {").contains("\"n\" : 3").contains("\"verdict\" : \"no change\"");
+        assertThat(ResultsJson.json(Map.of(), List.of(j), Map.of())).doesNotContain("\"rounds\"").doesNotContain("\"history\"");
+    }
 }
