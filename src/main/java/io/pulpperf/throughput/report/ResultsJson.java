@@ -56,6 +56,8 @@ public final class ResultsJson {
             s.setAll((ObjectNode) JSON.valueToTree(j.result()));
             Map<String, Object> extra = observed.get(j.result().runId());
             if (extra != null) s.set("observed", JSON.valueToTree(extra));
+            // The queue-depth bands at the scenario's top level, where readers look for them (issue 21).
+            if (extra != null && extra.get("queueDepth") instanceof Map<?, ?> q && q.get("bands") != null) s.set("queueDepth", JSON.valueToTree(q.get("bands")));
             scenarios.add(s);
         }
         return JSON.writeValueAsString(root);

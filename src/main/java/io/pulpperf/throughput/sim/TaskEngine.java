@@ -51,6 +51,7 @@ public final class TaskEngine implements AutoCloseable {
     private final SimulatorConfig config;
     private final Domains domains;
     private final Map<String, ServiceTime> serviceTimes = new ConcurrentHashMap<>();
+    private final QueueSlowdown slowdown;
     private final Random random;
     private final String hostName = "pulp-sim";
 
@@ -66,6 +67,7 @@ public final class TaskEngine implements AutoCloseable {
         this.config = config;
         this.domains = domains;
         this.random = new Random(config.seed());
+        this.slowdown = QueueSlowdown.of(config);
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "pulp-sim-workers");
             t.setDaemon(true);
@@ -291,9 +293,17 @@ public final class TaskEngine implements AutoCloseable {
         task.startedMicros = started;
         task.worker = worker;
         worker.current = task;
-        long finish = started + Math.max(0, serviceTimes.computeIfAbsent(task.name, config::serviceTimeFor).nextMicros());
+        long finish = started + Math.max(0, serviceTimes.computeIfAbsent(task.name, config::serviceTimeFor).nextMicros())
+                + (slowdown.active() ? slowdown.extraMicros(waitingCount()) : 0);
         long delayMicros = Math.max(0, finish - nowMicros());
         timer.schedule(() -> finish(task, finish), delayMicros, TimeUnit.MICROSECONDS);
+    }
+
+    /** Tasks waiting right now (the one just started is running already); only counted with a slowdown set. */
+    private long waitingCount() {
+        long n = 0;
+        for (SimTask t : incomplete.values()) if (t.state.equals("waiting")) n++;
+        return n;
     }
 
     private void finish(SimTask task, long finishMicros) {
