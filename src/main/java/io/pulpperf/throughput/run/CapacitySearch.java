@@ -100,7 +100,7 @@ final class CapacitySearch {
                 int seqBase = records.size();
                 StepRun s = phases.phase(String.format(Locale.ROOT, "Step %d (%s): %.4g tasks/s for %s", n,
                         rising ? "rising" : "bisection", rate, scenario.search().step()),
-                        () -> step(run, number, rising, rate, scenario.search().tasksAt(rate), seqBase, () -> { }));
+                        () -> step(run, number, rising, rate, scenario.search().tasksAt(rate), seqBase, null));
                 steps.add(s.step());
                 records.addAll(s.records());
                 console.println(scenario.name() + " " + line(s.step()));
@@ -136,27 +136,43 @@ final class CapacitySearch {
                 rawCsv, dispatchCsv, targetLabel, capacity);
     }
 
-    /** @param beforeDispatch runs once the step's fixtures exist, just before its first request (the confirmation step fills the queue there) */
-    private StepRun step(Run run, int number, boolean rising, double rate, int tasks, int seqBase, Runnable beforeDispatch) {
+    /** Tasks queued as fast as the clients can just before a step's first request, under their own Correlation-ID. */
+    private record Fill(String correlationId, int tasks) {}
+
+    /**
+     * @param fill null, or the tasks to queue once the step's fixtures exist, just before its first request (the
+     *             confirmation step's standing queue; one set of fixtures serves both, the fill's first)
+     */
+    private StepRun step(Run run, int number, boolean rising, double rate, int tasks, int seqBase, Fill fill) {
         SearchSettings s = run.scenario().search();
         String stepName = run.runName() + "-s" + number;  // under the run's name, so the workload's cleanup finds it
         String cid = CorrelationIds.derived(run.runId(), "step-" + number);
         List<String> faults = new ArrayList<>();
-        run.workload().prepare(run.api(), stepName, tasks, run.scenario().concurrency());
-        beforeDispatch.run();
+        int filled = fill == null ? 0 : fill.tasks();
+        run.workload().prepare(run.api(), stepName, tasks + filled, run.scenario().concurrency());
+        List<DispatchRecord> fillRecords = List.of();
+        if (fill != null) {
+            run.dispatched().dispatching(fill.correlationId());
+            fillRecords = dispatcher.run(fill.correlationId(), filled, run.scenario().concurrency(), null,
+                    seq -> run.workload().request(stepName, seq), min(Instant.now().plus(s.step().multipliedBy(2)).plusSeconds(5), run.deadline()),
+                    r -> run.log().accept(shifted(r, seqBase)));
+            fillRecords = fillRecords.stream().map(r -> shifted(r, seqBase)).toList();
+        }
+        int stepBase = seqBase + fillRecords.size();
 
         // Room for a late request or two past the step's length, never past the search's deadline.
         Instant stepEnd = min(Instant.now().plus(s.step().multipliedBy(2)).plusSeconds(5), run.deadline());
         run.dispatched().dispatching(cid);
         List<DispatchRecord> sent = dispatcher.run(cid, tasks, run.scenario().concurrency(), rate,
-                seq -> run.workload().request(stepName, seq), stepEnd, r -> run.log().accept(shifted(r, seqBase)));
-        List<DispatchRecord> records = sent.stream().map(r -> shifted(r, seqBase)).toList();
+                seq -> run.workload().request(stepName, seq + filled), stepEnd, r -> run.log().accept(shifted(r, stepBase)));
+        List<DispatchRecord> records = sent.stream().map(r -> shifted(r, stepBase)).toList();
         DispatchSummary dispatch = DispatchSummary.of(records);
         if (records.size() < tasks) {
             faults.add((Instant.now().isBefore(run.deadline()) ? "" : "the scenario's timeout cut the step short: ")
                     + "only " + records.size() + " of " + tasks + " requests were sent in the step's time");
         }
         if (dispatch.errors() > 0) faults.add(dispatch.errors() + " dispatch requests created no task (by status " + dispatch.byStatus() + ")");
+        if (fill != null && DispatchSummary.of(fillRecords).errors() > 0) faults.add("requests queueing the standing queue failed");
         if (!dispatch.cidEchoed()) faults.add("the server did not echo the step's Correlation-ID, so its tasks cannot be attributed to it");
 
         Map<String, String> filter = RunFilter.byCorrelationId(cid).params();
@@ -193,13 +209,15 @@ final class CapacitySearch {
                 f.offeredRate(), f.completionRate(), f.busyRate(), f.busyMicros(), f.queueGrowth(), f.waitingAtEnd(), p50, p95, m.failed(), f.firstCreated(),
                 f.lastCreated(), verdict.verdict(), verdict.reasons(),
                 m.latency().get(LatencyPart.RUN).count() == 0 ? null : m.latency().get(LatencyPart.RUN).p50());
-        return new StepRun(step, records, wait.finished(), wait.problem());
+        List<DispatchRecord> all = new ArrayList<>(fillRecords);
+        all.addAll(records);
+        return new StepRun(step, all, wait.finished(), wait.problem());
     }
 
     /**
      * The confirmation step (issue 21): the sustained rate held again for search.confirm, starting
-     * with a standing queue as deep as the last saturated step left (that many tasks are queued just
-     * before it, under their own Correlation-ID). Kept up when the queue did not grow.
+     * with a standing queue as deep as the deepest a saturated step left (that many tasks are queued
+     * just before it, under their own Correlation-ID). Kept up when the queue did not grow.
      */
     private final class ConfirmationStep {
         private final Run run;
@@ -217,16 +235,17 @@ final class CapacitySearch {
             Duration hold = s.confirmFor();
             CapacityResult found = CapacityResult.of(steps, "");
             CapacityStep sustained = found.sustainedStep();
-            CapacityStep lastSaturated = null;
-            for (CapacityStep st : steps) if (st.verdict() == CapacityStep.Verdict.SATURATED) lastSaturated = st;
-            if (hold.isZero() || sustained == null || lastSaturated == null) return null;
-            long depth = Math.max(1, lastSaturated.waitingAtEnd());
+            // As deep as the deepest queue a saturated step left (so at least the last one's): the queue the search saw stand.
+            long deepest = -1;
+            for (CapacityStep st : steps) if (st.verdict() == CapacityStep.Verdict.SATURATED) deepest = Math.max(deepest, st.waitingAtEnd());
+            if (hold.isZero() || sustained == null || deepest < 0) return null;
+            long depth = Math.max(1, deepest);
             double rate = sustained.targetRate();
             int tasks = (int) Math.max(10, Math.round(rate * hold.toNanos() / 1e9));
             QueueAt queue = new QueueAt();
             String fillCid = CorrelationIds.derived(run.runId(), "confirm-fill");
             StepRun step = phases.phase(String.format(Locale.ROOT, "Confirmation: %d tasks queued, then %.4g tasks/s for %s", depth, rate, hold),
-                    () -> step(run, number, false, rate, tasks, records.size(), () -> fill(fillCid, (int) depth, number)));
+                    () -> step(run, number, false, rate, tasks, records.size(), new Fill(fillCid, (int) depth)));
             records.addAll(step.records());
             collect(fillCid, run.sink().andThen(queue));
             collect(step.step().correlationId(), queue);
@@ -243,18 +262,6 @@ final class CapacitySearch {
             console.println(run.scenario().name() + String.format(Locale.ROOT, " confirmation: %.2f/s from %d waiting -> %d waiting, completed %s/s: %s",
                     rate, atStart, atEnd, CapacitySearch.rate(out.completedRate()), keptUp ? "KEPT_UP" : "NOT KEPT UP"));
             return out;
-        }
-
-        /** Queues {@code depth} tasks as fast as the clients can, just before the confirmation step's first request. */
-        private void fill(String cid, int depth, int number) {
-            String name = run.runName() + "-c" + number;
-            run.workload().prepare(run.api(), name, depth, run.scenario().concurrency());
-            run.dispatched().dispatching(cid);
-            int base = records.size();
-            List<DispatchRecord> sent = dispatcher.run(cid, depth, run.scenario().concurrency(), null, seq -> run.workload().request(name, seq),
-                    min(Instant.now().plus(run.scenario().search().step().multipliedBy(2)).plusSeconds(5), run.deadline()),
-                    r -> run.log().accept(shifted(r, base)));
-            sent.forEach(r -> records.add(shifted(r, base)));
         }
 
         private void collect(String cid, Consumer<PulpTask> into) {
