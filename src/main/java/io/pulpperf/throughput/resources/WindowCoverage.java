@@ -14,8 +14,9 @@ import java.util.List;
 final class WindowCoverage {
     private WindowCoverage() {}
 
-    /** One stats row per series, then one per query that returned none; notes gain a line per partial or missing series. */
-    static List<ResourceStats> judge(PromClient client, List<ResourceQuery> queries, List<ResourceSeries> series, Instant from, Instant to,
+    /** One stats row per series, then one per query that answered with none ({@code empty}); notes gain a line per partial or missing series. */
+    static List<ResourceStats> judge(PromClient client, List<ResourceQuery> queries, List<ResourceQuery> empty, List<ResourceSeries> series,
+                                     Instant from, Instant to,
                                      Duration step, ScenarioWindow window, List<String> notes) {
         long fromMs = window.from().toEpochMilli();
         long toMs = window.to().toEpochMilli();
@@ -33,8 +34,7 @@ final class WindowCoverage {
             String why = q == null ? "" : health.explain(q, s.labels(), from, to, step, fromMs, toMs, zeroMs).map(w -> ": " + w).orElse("");
             notes.add("series '" + s.name() + "' " + (c.missing() ? "missing" : "partial") + ": " + c.describe() + why);
         }
-        for (ResourceQuery q : queries) {
-            if (series.stream().anyMatch(s -> s.query().equals(q.name()))) continue;
+        for (ResourceQuery q : empty) {
             SeriesCoverage none = SeriesCoverage.none(gridMs, step.toMillis(), fromMs, toMs, zeroMs);
             out.add(ResourceStats.missing(q.name(), q.role() != null ? q.role() : ResourceRole.guess(q.name()), q.unit(), q.max(), none));
         }

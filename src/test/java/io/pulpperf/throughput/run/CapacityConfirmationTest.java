@@ -53,11 +53,14 @@ class CapacityConfirmationTest {
     }
 
     @Test
-    @DisplayName("20 ms + 0.5 ms per waiting task: sustained from empty, not with a standing queue; capacity moved")
+    @DisplayName("10 ms + 0.5 ms per waiting task: sustained from empty, not with a standing queue; capacity moved")
     void growingServiceTimeIsNotConfirmed() throws Exception {
-        // One bisection: the knee step then saturates with a deep queue, where each task runs far slower.
-        SearchSettings oneBisection = new SearchSettings(20, 2, 200, Duration.ofMillis(1500), 1, null, SearchSettings.DEFAULT_TOLERANCE);
-        CapacityResult c = search(SimulatorConfig.defaults().withDefaultServiceTime("20ms").withServiceTime("perWaiting", "500us"), oneBisection);
+        // 10 ms from an empty queue (200/s on 2 workers): 50 and 100/s are kept up with a wide margin even on a loaded
+        // machine, 200/s surely saturates and leaves a deep queue where each task runs far slower (10 ms + 0.5 ms per
+        // waiting task); no bisection, so the knee is that step. A 1 s confirmation keeps the drains short.
+        SearchSettings clearCut = new SearchSettings(50, 2, 200, Duration.ofMillis(1500), 0, null, SearchSettings.DEFAULT_TOLERANCE,
+                Duration.ofSeconds(1));
+        CapacityResult c = search(SimulatorConfig.defaults().withDefaultServiceTime("10ms").withServiceTime("perWaiting", "500us"), clearCut);
         assertThat(c.confirmation()).isNotNull();
         assertThat(c.confirmation().waitingAtStart()).isPositive();
         assertThat(c.confirmation().keptUp()).as("confirmation %s", c.confirmation()).isFalse();
