@@ -13,6 +13,9 @@ MONITOR_PASSWORD=monitor-test-only
 LOAD_ROLE=pulp_perf_load
 LOAD_PASSWORD=load-test-only
 CLUSTER=main
+# Only DbSamplerPostgresTest.leavesItsOwnTransactionsOut uses it: transactions are counted per database (issue 21).
+QUIET_DB=pulp_perf_quiet
+STATE=${PULP_PG_STATE:-/tmp/pulp-pg}
 
 log() { echo "postgres.sh: $*" >&2; }
 
@@ -81,8 +84,17 @@ GRANT pg_monitor TO $MONITOR_ROLE;
 -- The tests' load role: owns the test database so it can create the tables it locks.
 ALTER ROLE $LOAD_ROLE LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '$LOAD_PASSWORD';
 SELECT 'CREATE DATABASE $DB OWNER $LOAD_ROLE' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$DB') \gexec
+SELECT 'CREATE DATABASE $QUIET_DB OWNER $LOAD_ROLE' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$QUIET_DB') \gexec
 SQL
 psql_as_postgres -d "$DB" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
+psql_as_postgres -d "$QUIET_DB" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
+
+# The marker (issue 21): the self-tests use this server without PULP_TEST_DB_URL only when the test
+# database's comment carries the token written beside its URL here.
+MARKER=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
+psql_as_postgres -d postgres -c "COMMENT ON DATABASE $DB IS 'pulp-perf-test marker $MARKER'"
+mkdir -p "$STATE"
+printf 'url=jdbc:postgresql://127.0.0.1:%s/%s\ntoken=%s\n' "$PORT" "$DB" "$MARKER" > "$STATE/marker"
 
 log "ready: PostgreSQL $VERSION on 127.0.0.1:$PORT, database $DB, pg_stat_statements on"
 echo "export PULP_TEST_DB_URL=jdbc:postgresql://127.0.0.1:$PORT/$DB"

@@ -51,7 +51,12 @@ fi
 
 stop   # a previous start of ours, if any
 mkdir -p "$STATE"
-rm -rf "$STATE/tsdb" "$STATE/tsdb-guarded"
+rm -rf "$STATE/tsdb" "$STATE/tsdb-guarded" "$STATE/file-sd" "$STATE/marker"
+# Targets a test adds for itself (an exporter it starts, stops and pauses): one JSON file each, read within a second.
+mkdir -p "$STATE/file-sd"
+# The marker (issue 21): a token in Prometheus's own configuration, so the self-tests can tell this
+# server from any other that listens on the same port, and use it without PULP_TEST_PROMETHEUS_URL.
+MARKER=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 
 cat > "$STATE/process-exporter.yml" <<'YML'
 process_names:
@@ -65,7 +70,10 @@ cat > "$STATE/prometheus.yml" <<YML
 global:
   scrape_interval: 1s
   evaluation_interval: 1s
+  external_labels: {pulp_selftest_marker: '$MARKER'}
 scrape_configs:
+  - job_name: selftest
+    file_sd_configs: [{files: ['$STATE/file-sd/*.json'], refresh_interval: 1s}]
   - job_name: process
     static_configs: [{targets: ['127.0.0.1:$PROCESS_PORT']}]
   - job_name: postgres
@@ -128,6 +136,7 @@ if [ "$ready" != true ]; then
   stop
   exit 1
 fi
+printf 'url=http://127.0.0.1:%s\ntoken=%s\n' "$PROM_PORT" "$MARKER" > "$STATE/marker"
 log "ready: Prometheus on 127.0.0.1:$PROM_PORT scraping process-, postgres- and node-exporter every 1 s (state in $STATE)"
 echo "export PULP_TEST_PROMETHEUS_URL=http://127.0.0.1:$PROM_PORT"
 echo "export PULP_TEST_PROMETHEUS_SCRAPE_INTERVAL=1s"

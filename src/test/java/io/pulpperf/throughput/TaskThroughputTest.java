@@ -251,7 +251,9 @@ class TaskThroughputTest {
     private List<Observed> observed(Scenario scenario, Observers.Running observing, ScenarioResult result) {
         Long first = result == null ? null : result.metrics().firstCreated();
         Long last = result == null ? null : result.metrics().lastFinished();
-        List<Observed> observed = observing.stop(first == null ? null : micros(first), last == null ? null : micros(last));
+        List<Observed> observed = new ArrayList<>(observing.stop(first == null ? null : micros(first), last == null ? null : micros(last)));
+        // Completion rate by queue depth, from the tasks' own timestamps (issue 21).
+        if (result != null) observed.add(io.pulpperf.throughput.report.QueueDepthReport.observed(result));
         grafana.ifPresent(g -> AllureScenarioReport.link("Grafana: " + scenario.name(), g.url(observing.started(), java.time.Instant.now())));
         List<String> lines = new ArrayList<>();
         Map<String, Object> figures = new java.util.LinkedHashMap<>();

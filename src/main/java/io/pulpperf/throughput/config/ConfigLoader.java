@@ -163,10 +163,18 @@ public final class ConfigLoader {
                     duration(where, key + ".step", node.path("step"), null),
                     whole(node.path("refine"), 3),
                     wait.isMissingNode() ? null : duration(where, key + ".maxP95Wait", wait, null),
-                    number(node.path("tolerance"), SearchSettings.DEFAULT_TOLERANCE));
+                    number(node.path("tolerance"), SearchSettings.DEFAULT_TOLERANCE),
+                    confirm(where, key + ".confirm", node.path("confirm")));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + ": " + key + ": " + e.getMessage());
         }
+    }
+
+    /** {@code confirm:} a duration, or 0 (number or text) to switch the confirmation step off; left out: null (2 x step). */
+    private static Duration confirm(String where, String key, JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) return null;
+        if ((node.isNumber() && node.asDouble() == 0) || node.asText().trim().equals("0")) return Duration.ZERO;
+        return duration(where, key, node, null);
     }
 
     private static CustomRequest request(String where, String key, JsonNode node, Workload workload) {

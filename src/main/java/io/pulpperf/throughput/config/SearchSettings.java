@@ -13,9 +13,11 @@ import java.time.Duration;
  * @param refine     bisection steps after the rising ones, 0..20
  * @param maxP95Wait a rate whose p95 queue wait reaches this is not sustained; null = no limit
  * @param tolerance  how far completions may fall behind, and the queue grow, relative to the offered rate; (0, 0.5)
+ * @param confirm    how long the confirmation step holds the sustained rate from a standing queue (issue 21);
+ *                   null = 2 x step, zero = no confirmation step
  */
 public record SearchSettings(double from, double factor, double max, Duration step, int refine, Duration maxP95Wait,
-                             double tolerance) {
+                             double tolerance, Duration confirm) {
     /** Completions within 3% of the offered rate: a step's count is exact, so this is the margin for timing alone. */
     public static final double DEFAULT_TOLERANCE = 0.03;
     private static final Duration MIN_DRAIN = Duration.ofSeconds(10);
@@ -30,6 +32,17 @@ public record SearchSettings(double from, double factor, double max, Duration st
             throw new IllegalArgumentException("search.maxP95Wait must be a duration > 0, was " + maxP95Wait);
         }
         if (!(tolerance > 0 && tolerance < 0.5)) throw new IllegalArgumentException("search.tolerance must be between 0 and 0.5 (0.03 = 3%), was " + tolerance);
+        if (confirm != null && confirm.isNegative()) throw new IllegalArgumentException("search.confirm must be a duration >= 0 (0 = off), was " + confirm);
+    }
+
+    /** With the default confirmation step (2 x step). */
+    public SearchSettings(double from, double factor, double max, Duration step, int refine, Duration maxP95Wait, double tolerance) {
+        this(from, factor, max, step, refine, maxP95Wait, tolerance, null);
+    }
+
+    /** How long the confirmation step holds the sustained rate; zero when it is off. */
+    public Duration confirmFor() {
+        return confirm != null ? confirm : step.multipliedBy(2);
     }
 
     /** Tasks a step at {@code rate} dispatches: the rate held for the step, at least 10 so percentiles mean something. */

@@ -20,7 +20,7 @@ public final class CapacityTable {
                 : String.format(Locale.ROOT, "sustains %.1f tasks/s (p95 wait %s s)", c.sustainedRate(), shortSeconds(c.sustainedP95WaitMicros()));
         String saturated = c.saturatedRate() == null ? "did not saturate"
                 : String.format(Locale.ROOT, "saturates at %.1f tasks/s", c.saturatedRate());
-        return sustained + ", " + saturated;
+        return sustained + ", " + saturated + CapacityVerdict.clauses(c);
     }
 
     public static String html(String scenario, CapacityResult c) {
@@ -65,7 +65,7 @@ public final class CapacityTable {
     }
 
     /** "0.4", "0.036", "12.5": two significant digits below a second. */
-    private static String shortSeconds(Long micros) {
+    static String shortSeconds(Long micros) {
         if (micros == null) return "-";
         double s = micros / 1e6;
         return s >= 1 || s == 0 ? String.format(Locale.ROOT, "%.1f", s) : new java.math.BigDecimal(s)

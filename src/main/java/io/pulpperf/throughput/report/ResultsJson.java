@@ -70,6 +70,8 @@ public final class ResultsJson {
             if (extra != null) s.set("observed", JSON.valueToTree(extra));
             Map<String, Object> more = sections.get(j.result().runId());
             if (more != null) more.forEach((key, value) -> s.set(key, JSON.valueToTree(value)));
+            // The queue-depth bands at the scenario's top level, where readers look for them (issue 21).
+            if (extra != null && extra.get("queueDepth") instanceof Map<?, ?> q && q.get("bands") != null) s.set("queueDepth", JSON.valueToTree(q.get("bands")));
             scenarios.add(s);
         }
         return JSON.writeValueAsString(root);

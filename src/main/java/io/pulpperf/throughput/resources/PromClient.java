@@ -87,6 +87,34 @@ public final class PromClient {
         }
     }
 
+    /**
+     * The scrape_timeout of each job in Prometheus's own configuration, by job name; empty where the
+     * configuration is not answered. Tells a slow target from a dead one (issue 21).
+     */
+    public Map<String, Duration> scrapeTimeouts() {
+        try {
+            HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(settings.url() + "/api/v1/status/config")).timeout(settings.timeout()).GET();
+            settings.headers().forEach(req::header);
+            if (settings.token() != null) req.header("Authorization", "Bearer " + settings.token());
+            else if (settings.password() != null) req.header("Authorization", basic());
+            requests.incrementAndGet();
+            HttpResponse<String> r = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) return Map.of();
+            String yaml = JSON.readTree(r.body()).path("data").path("yaml").asText("");
+            Map<String, Duration> out = new LinkedHashMap<>();
+            for (JsonNode job : new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(yaml).path("scrape_configs")) {
+                String timeout = job.path("scrape_timeout").asText("");
+                if (!timeout.isEmpty()) out.put(job.path("job_name").asText(), io.pulpperf.throughput.config.Durations.parse(timeout));
+            }
+            return out;
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        }
+    }
+
     /** An instant query at now. */
     public List<PromSeries> instant(String expr) {
         return query("/api/v1/query", Map.of("query", expr));

@@ -46,11 +46,15 @@ public final class PromReader {
         List<ResourceSeries> series = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<ResourceQuery> empty = new ArrayList<>();  // answered, with nothing: missing (a failed query is a problem instead)
         for (int i = 0; i < queries.size(); i++) {
             ResourceQuery q = queries.get(i);
             try {
                 List<PromSeries> answer = client.range(q.expr(), from, to, step);
-                if (answer.isEmpty()) notes.add("query '" + q.name() + "' returned no data over the scenario's window");
+                if (answer.isEmpty()) {
+                    notes.add("query '" + q.name() + "' returned no data over the scenario's window: its series is missing");
+                    empty.add(q);
+                }
                 for (PromSeries s : answer) series.add(named(q, s, answer.size()));
             } catch (PromException e) {
                 problems.add("query '" + q.name() + "' failed: " + e.getMessage());
@@ -61,9 +65,7 @@ public final class PromReader {
                 }
             }
         }
-        long fromMs = window.from().toEpochMilli();
-        long toMs = window.to().toEpochMilli();
-        List<ResourceStats> stats = series.stream().map(s -> ResourceStats.of(s, fromMs, toMs)).toList();
+        List<ResourceStats> stats = WindowCoverage.judge(client, queries, empty, series, from, to, step, window, notes);
         return new ResourceReport(from, to, step, series, stats, notes, problems, client.requests() - requestsBefore,
                 client.elapsed().minus(elapsedBefore));
     }

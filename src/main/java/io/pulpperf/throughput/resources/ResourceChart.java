@@ -50,8 +50,17 @@ public final class ResourceChart {
                 XYSeriesCollection data = panels.computeIfAbsent(role.key() + " (" + (bytes ? "MiB" : s.unit().key()) + ")",
                         k -> new XYSeriesCollection());
                 XYSeries xy = new XYSeries(s.name() + (data.getSeriesIndex(s.name()) >= 0 ? " " + data.getSeriesCount() : ""), true, false);
+                // A hole of more than one and a half steps is drawn as a hole (a null breaks the line), never bridged (issue 21).
+                long step = smallestStep(s.millis());
+                long previous = Long.MIN_VALUE;
                 for (int i = 0; i < s.millis().length; i++) {
-                    if (!Double.isNaN(s.values()[i])) xy.add((s.millis()[i] - zero.toEpochMilli()) / 1000.0, s.values()[i] / scale);
+                    if (Double.isNaN(s.values()[i])) continue;
+                    long ms = s.millis()[i];
+                    if (previous != Long.MIN_VALUE && step > 0 && ms - previous > step * 3 / 2) {
+                        xy.add((previous + step - zero.toEpochMilli()) / 1000.0, null);
+                    }
+                    xy.add((ms - zero.toEpochMilli()) / 1000.0, s.values()[i] / scale);
+                    previous = ms;
                 }
                 data.addSeries(xy);
             }
@@ -77,10 +86,23 @@ public final class ResourceChart {
         return chart;
     }
 
+    /** The series' step: its smallest distance between samples (0 with fewer than two). */
+    static long smallestStep(long[] millis) {
+        long step = 0;
+        for (int i = 1; i < millis.length; i++) {
+            long d = millis[i] - millis[i - 1];
+            if (d > 0 && (step == 0 || d < step)) step = d;
+        }
+        return step;
+    }
+
     private static double maxOf(org.jfree.data.xy.XYDataset data) {
         double max = 0;
         for (int s = 0; s < data.getSeriesCount(); s++) {
-            for (int i = 0; i < data.getItemCount(s); i++) max = Math.max(max, Math.abs(data.getYValue(s, i)));
+            for (int i = 0; i < data.getItemCount(s); i++) {
+                double y = data.getYValue(s, i);
+                if (!Double.isNaN(y)) max = Math.max(max, Math.abs(y));
+            }
         }
         return max;
     }

@@ -33,15 +33,32 @@ public final class ResourceFigures {
         java.util.stream.Stream.concat(cpu.stream(), memory.stream()).limit(LINE_CPU_AND_MEMORY).forEach(shown::add);
         load.stream().limit(LINE_LOAD).forEach(shown::add);
         List<String> parts = new ArrayList<>();
-        shown.forEach(s -> parts.add(s.name() + " peak " + s.unit().format(s.peak())));
+        shown.forEach(s -> parts.add(s.name() + " peak " + s.unit().format(s.peak()) + partialMark(s)));
         if (measured.size() > shown.size()) parts.add("+" + (measured.size() - shown.size()) + " more series");
-        if (measured.isEmpty()) parts.add("no data");
+        // A series with holes is named even when it is not among those shown (issue 21).
+        List<String> partialNotShown = measured.stream().filter(s -> s.partial() && !shown.contains(s)).map(ResourceStats::name).toList();
+        if (!partialNotShown.isEmpty()) parts.add("partial (under 90% of samples): " + String.join(", ", partialNotShown));
+        List<String> missing = r.stats().stream().filter(s -> s.samples() == 0 && s.coverage() != null).map(ResourceStats::name).toList();
+        if (!missing.isEmpty()) parts.add("missing (no samples in the window): " + String.join(", ", missing));
+        if (measured.isEmpty() && missing.isEmpty()) parts.add("no data");
         if (!r.problems().isEmpty()) {
             String p = r.problems().get(0);
             parts.add("resource problem: " + (p.length() > 100 ? p.substring(0, 99) + "…" : p)
                     + (r.problems().size() > 1 ? " (+" + (r.problems().size() - 1) + " more)" : ""));
         }
         return "Resources: " + String.join(", ", parts);
+    }
+
+    /** " (partial: 38% of samples)" for a series with holes, else "". */
+    static String partialMark(ResourceStats s) {
+        return s.partial() ? String.format(Locale.ROOT, " (partial: %.0f%% of samples)", s.coverage() * 100) : "";
+    }
+
+    /** "100%", "38% partial" or "missing"; "" when not judged. */
+    static String coverageCell(ResourceStats s) {
+        if (s.coverage() == null) return "";
+        if (s.samples() == 0) return "missing";
+        return String.format(Locale.ROOT, "%.0f%%", s.coverage() * 100) + (s.partial() ? " partial" : "");
     }
 
     private static boolean isCpu(ResourceStats s) {
@@ -56,13 +73,14 @@ public final class ResourceFigures {
             if (s.samples() == 0) {
                 out.add(Check.note(Check.Kind.THRESHOLD, s.name() + " peak", "no samples from Prometheus; not judged"));
             } else {
-                out.add(Check.of(Check.Kind.THRESHOLD, s.name() + " peak", s.unit().format(s.peak()), "at most " + s.unit().format(s.max()),
+                out.add(Check.of(Check.Kind.THRESHOLD, s.name() + " peak", s.unit().format(s.peak()) + partialMark(s), "at most " + s.unit().format(s.max()),
                         s.peak() <= s.max(), "from Prometheus over the tasks' window, " + s.samples() + " samples"));
             }
         }
         // A threshold whose query returned nothing at all is named, not silently dropped.
         for (ResourceQuery q : queries) {
-            if (q.max() != null && r.series().stream().noneMatch(s -> s.query().equals(q.name()))) {
+            if (q.max() != null && r.series().stream().noneMatch(s -> s.query().equals(q.name()))
+                    && r.stats().stream().noneMatch(s -> s.name().equals(q.name()))) {
                 out.add(Check.note(Check.Kind.THRESHOLD, q.name() + " peak", "the query returned no data; not judged"));
             }
         }
@@ -84,11 +102,12 @@ public final class ResourceFigures {
 
     /** Peak, mean, p95 per series, raw numbers in the series' unit. */
     public static String statsCsv(ResourceReport r) {
-        StringBuilder out = new StringBuilder("series,role,unit,peak,mean,p95,samples,windowed,max\n");
+        StringBuilder out = new StringBuilder("series,role,unit,peak,mean,p95,samples,windowed,max,coverage\n");
         for (ResourceStats s : r.stats()) {
             out.append(RawTaskCsv.quote(s.name())).append(',').append(s.role().key()).append(',').append(s.unit().key()).append(',')
                .append(num(s.peak())).append(',').append(num(s.mean())).append(',').append(num(s.p95())).append(',').append(s.samples())
-               .append(',').append(s.windowed()).append(',').append(s.max() == null ? "" : num(s.max())).append('\n');
+               .append(',').append(s.windowed()).append(',').append(s.max() == null ? "" : num(s.max())).append(',')
+               .append(s.coverage() == null ? "" : num(s.coverage())).append('\n');
         }
         return out.toString();
     }
@@ -98,15 +117,15 @@ public final class ResourceFigures {
         StringBuilder out = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").append(html(title))
                 .append("</title></head><body style=\"font-family:sans-serif\"><h3>").append(html(title)).append("</h3>")
                 .append("<table style=\"border-collapse:collapse\"><tr>");
-        for (String h : List.of("series", "role", "peak", "mean", "p95", "samples", "max")) {
+        for (String h : List.of("series", "role", "peak", "mean", "p95", "samples", "max", "coverage")) {
             out.append("<th style=\"text-align:left;padding:4px 10px\">").append(h).append("</th>");
         }
         out.append("</tr>");
         for (ResourceStats s : r.stats()) {
             boolean over = s.max() != null && s.samples() > 0 && s.peak() > s.max();
             out.append("<tr").append(over ? " style=\"color:#cf222e\"" : "").append(">");
-            for (String c : List.of(s.name(), s.role().key(), s.unit().format(s.peak()), s.unit().format(s.mean()), s.unit().format(s.p95()),
-                    s.samples() + (s.windowed() ? "" : " (whole range)"), s.max() == null ? "" : s.unit().format(s.max()))) {
+            for (String c : List.of(s.name() + (s.partial() && s.samples() > 0 ? " (partial)" : ""), s.role().key(), s.unit().format(s.peak()), s.unit().format(s.mean()), s.unit().format(s.p95()),
+                    s.samples() + (s.windowed() ? "" : " (whole range)"), s.max() == null ? "" : s.unit().format(s.max()), coverageCell(s))) {
                 out.append("<td style=\"padding:4px 10px;border-bottom:1px solid #d0d7de\">").append(html(c)).append("</td>");
             }
             out.append("</tr>");

@@ -27,14 +27,30 @@ import java.util.List;
  * @param endMicros      last pulp_created
  * @param verdict        kept up, saturated, wait too long, or interrupted by faults
  * @param reasons        why, in words (empty when kept up)
+ * @param runP50Micros   median run time (finished_at - started_at) of the step's tasks, null when none ran: a
+ *                       rise from step to step shows each task slowing as a queue stands (issue 21)
  */
 public record CapacityStep(int number, boolean rising, double targetRate, String correlationId, long requests,
                            long dispatchErrors, long tasks, Double offeredRate, Double completionRate, Double busyRate,
                            long busyMicros, Double queueGrowth,
                            long waitingAtEnd, Long p50WaitMicros, Long p95WaitMicros, long failed, long startMicros,
-                           long endMicros, Verdict verdict, List<String> reasons) {
+                           long endMicros, Verdict verdict, List<String> reasons, Long runP50Micros) {
     public CapacityStep {
         reasons = List.copyOf(reasons);
+    }
+
+    /** Without a run time. */
+    public CapacityStep(int number, boolean rising, double targetRate, String correlationId, long requests, long dispatchErrors, long tasks,
+                        Double offeredRate, Double completionRate, Double busyRate, long busyMicros, Double queueGrowth, long waitingAtEnd,
+                        Long p50WaitMicros, Long p95WaitMicros, long failed, long startMicros, long endMicros, Verdict verdict,
+                        List<String> reasons) {
+        this(number, rising, targetRate, correlationId, requests, dispatchErrors, tasks, offeredRate, completionRate, busyRate, busyMicros,
+                queueGrowth, waitingAtEnd, p50WaitMicros, p95WaitMicros, failed, startMicros, endMicros, verdict, reasons, null);
+    }
+
+    /** What its workers completed flat out: the rate while its tasks waited, else its completion rate. */
+    public Double saturatedPace() {
+        return busyRate != null ? busyRate : completionRate;
     }
 
     /** How a step ended. */

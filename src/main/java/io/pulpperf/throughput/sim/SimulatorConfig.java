@@ -21,7 +21,9 @@ import java.util.function.Consumer;
  *       (false): URLs become {@code {API_ROOT}{domain}/api/v3/}, any domain name is accepted</li>
  *   <li>{@code sim.serviceTime} (20ms) and {@code sim.serviceTime.NAME}: how long a task runs on a
  *       worker, by full or last dotted task name: {@code 40ms}, {@code exp:40ms} (exponential, mean),
- *       {@code uniform:10ms..50ms}; {@code no_op_task} defaults to 300ms as pulp-service's sleeps 0.3 s</li>
+ *       {@code uniform:10ms..50ms}; {@code no_op_task} defaults to 300ms as pulp-service's sleeps 0.3 s;
+ *       {@code sim.serviceTime.perWaiting} (0) is no task name: it adds that much per task waiting when a
+ *       task starts, see {@link QueueSlowdown}</li>
  *   <li>{@code sim.failureRate} (0): share of tasks that fail with an error instead of completing</li>
  *   <li>{@code sim.seed} (42): seeds random service times and failures</li>
  *   <li>{@code sim.apiLatency} (0ms): added before every API answer</li>
@@ -118,6 +120,7 @@ public record SimulatorConfig(
                         Double.parseDouble(p.getProperty("sim.contention.kappa", "0"))));
         c.serviceTimeFor("check");  // validates every service time now, not at the first task
         times.values().forEach(v -> ServiceTime.parse(v, 0));
+        QueueSlowdown.of(c);  // validates perWaiting too
         return c;
     }
 

@@ -51,6 +51,7 @@ public final class TaskEngine implements AutoCloseable {
     private final SimulatorConfig config;
     private final Domains domains;
     private final Map<String, ServiceTime> serviceTimes = new ConcurrentHashMap<>();
+    private final QueueSlowdown slowdown;
     private final Random random;
     private final String hostName = "pulp-sim";
 
@@ -66,6 +67,7 @@ public final class TaskEngine implements AutoCloseable {
         this.config = config;
         this.domains = domains;
         this.random = new Random(config.seed());
+        this.slowdown = QueueSlowdown.of(config);
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "pulp-sim-workers");
             t.setDaemon(true);
@@ -269,7 +271,9 @@ public final class TaskEngine implements AutoCloseable {
         }
         // Issue 22: a task's run time stretches with the workers busy once this pass has handed out its tasks.
         int busy = (int) workers.stream().filter(w -> w.current != null).count();
-        for (SimTask task : started) scheduleFinish(task, busy);
+        // Issue 21: and with the tasks still waiting once this pass is done (counted once a pass).
+        long waiting = slowdown.active() && !started.isEmpty() ? waitingCount() : 0;
+        for (SimTask task : started) scheduleFinish(task, busy, waiting);
     }
 
     private void unblock(long now) {
@@ -298,11 +302,19 @@ public final class TaskEngine implements AutoCloseable {
         worker.current = task;
     }
 
-    private void scheduleFinish(SimTask task, int busyWorkers) {
+    private void scheduleFinish(SimTask task, int busyWorkers, long waiting) {
         long service = Math.max(0, serviceTimes.computeIfAbsent(task.name, config::serviceTimeFor).nextMicros());
-        long finish = task.startedMicros + config.contention().stretchMicros(service, busyWorkers);
+        long finish = task.startedMicros + config.contention().stretchMicros(service, busyWorkers)
+                + (slowdown.active() ? slowdown.extraMicros(waiting) : 0);
         long delayMicros = Math.max(0, finish - nowMicros());
         timer.schedule(() -> finish(task, finish), delayMicros, TimeUnit.MICROSECONDS);
+    }
+
+    /** Tasks waiting right now (the one just started is running already); only counted with a slowdown set. */
+    private long waitingCount() {
+        long n = 0;
+        for (SimTask t : incomplete.values()) if (t.state.equals("waiting")) n++;
+        return n;
     }
 
     private void finish(SimTask task, long finishMicros) {

@@ -141,6 +141,7 @@ class MatrixSchemaTest {
         searchProbe(out, search, "refine", 5, l -> l.scenario().search().refine());
         searchProbe(out, search, "maxP95Wait", "750ms", l -> l.scenario().search().maxP95Wait());
         searchProbe(out, search, "tolerance", 0.1, l -> l.scenario().search().tolerance());
+        searchProbe(out, search, "confirm", "6s", l -> l.scenario().search().confirm());
         // The file's other sections.
         top(out, "polling.interval", "150ms", l -> l.settings().pollInterval());
         top(out, "polling.pageSize", 250, l -> l.settings().pageSize());

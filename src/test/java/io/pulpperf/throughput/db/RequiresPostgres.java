@@ -30,9 +30,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
             TestDatabase db = database(context);
             Optional<String> reason = reason(context, db);
-            if (reason.isEmpty()) return ConditionEvaluationResult.enabled("PostgreSQL test database at " + JdbcUrls.redact(db.url) + " is reachable");
+            if (reason.isEmpty()) return ConditionEvaluationResult.enabled("PostgreSQL test database at " + JdbcUrls.redact(db.url) + " is reachable and ours");
             if (db.required) return ConditionEvaluationResult.enabled(TestDatabase.REQUIRE_ENV + "=true: the tests run and fail");
-            return ConditionEvaluationResult.disabled("No PostgreSQL test database at " + JdbcUrls.redact(db.url) + " (" + reason.get()
+            return ConditionEvaluationResult.disabled("No PostgreSQL test database of ours" + (db.url == null ? "" : " at " + JdbcUrls.redact(db.url)) + " (" + reason.get()
                     + "). Start one with: eval \"$(bash .ci/postgres.sh)\"; set " + TestDatabase.REQUIRE_ENV
                     + "=true to fail instead of skipping.");
         }
@@ -46,7 +46,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
         public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
             TestDatabase db = database(context);
             reason(context, db).ifPresent(r -> {
-                throw new ParameterResolutionException(TestDatabase.REQUIRE_ENV + "=true but the PostgreSQL test database at " + JdbcUrls.redact(db.url)
+                throw new ParameterResolutionException(TestDatabase.REQUIRE_ENV + "=true but the PostgreSQL test database" + (db.url == null ? "" : " at " + JdbcUrls.redact(db.url))
                         + " is not available (" + r + "). Run .ci/postgres.sh before the tests (see its header).");
             });
             return db;

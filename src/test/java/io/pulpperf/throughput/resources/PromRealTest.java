@@ -115,12 +115,18 @@ class PromRealTest {
         assertThat(observer.preflight()).contains("WARNING: no data right now for [nothing]");
         Instant now = Instant.now();
         Observed o = observer.start("empty", Duration.ofMinutes(1)).stop(new ScenarioWindow(now.minusSeconds(6), now, now.minusSeconds(5), now));
-        assertThat(o.figures().get("notes")).asList().containsExactly("query 'nothing' returned no data over the scenario's window");
+        assertThat(o.figures().get("notes")).asList().containsExactly("query 'nothing' returned no data over the scenario's window: its series is missing");
         assertThat(o.figures().get("problems")).asList().isEmpty();
-        assertThat(o.observation()).isEqualTo("Resources: no data");
+        // Named as missing, with coverage 0 in results.json, never dropped (issue 21).
+        assertThat(o.observation()).isEqualTo("Resources: missing (no samples in the window): nothing");
+        assertThat(o.figures().get("series")).asList().singleElement().satisfies(x -> {
+            ResourceStats s = (ResourceStats) x;
+            assertThat(s.coverage()).isEqualTo(0.0);
+            assertThat(s.gaps()).isNotEmpty();
+        });
         assertThat(o.checks()).singleElement().satisfies(c -> {
             assertThat(c.verdict()).isEqualTo(Check.Verdict.NOTE);
-            assertThat(c.detail()).isEqualTo("the query returned no data; not judged");
+            assertThat(c.detail()).isEqualTo("no samples from Prometheus; not judged");
         });
     }
 

@@ -1,0 +1,131 @@
+package io.pulpperf.throughput.resources;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Says why a series has holes (issue 21): finds the scrape targets that feed it (its own job and
+ * instance labels, or those of the raw metrics its query selects) and reads their {@code up} and
+ * {@code scrape_duration_seconds} over the window, e.g. "target 127.0.0.1:9256 (job process) down
+ * from +18.0 s to +79.0 s; its scrapes took up to 1.00 s (scrape timeout 1 s)". Never throws.
+ */
+final class TargetHealth {
+    // A name with label matchers, or a name before a range: functions and by (...) take parentheses instead.
+    private static final Pattern NAME = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*(\\{[^}]*\\})?");
+    private static final int MAX_TARGETS = 4;
+    private final PromClient client;
+    private final Map<String, Duration> scrapeTimeouts;
+
+    TargetHealth(PromClient client) {
+        this.client = client;
+        this.scrapeTimeouts = client.scrapeTimeouts();
+    }
+
+    /** What the feeding targets did over [from, to] (the window on the grid), or empty when nothing can be told. */
+    Optional<String> explain(ResourceQuery q, Map<String, String> labels, Instant from, Instant to, Duration step, long windowFromMs,
+                             long windowToMs, long zeroMs) {
+        try {
+            List<Target> targets = targets(q.expr(), labels, from, to);
+            if (targets.isEmpty()) return Optional.empty();
+            List<String> parts = new ArrayList<>();
+            for (Target t : targets) parts.add(health(t, from, to, step, windowFromMs, windowToMs, zeroMs));
+            return Optional.of(String.join("; ", parts));
+        } catch (PromException e) {
+            return Optional.of("the targets' health could not be read: " + e.getMessage());
+        }
+    }
+
+    private record Target(String job, String instance) {
+        String matchers() {
+            return "{job=\"" + esc(job) + "\",instance=\"" + esc(instance) + "\"}";
+        }
+    }
+
+    private List<Target> targets(String expr, Map<String, String> labels, Instant from, Instant to) {
+        Set<Target> out = new LinkedHashSet<>();
+        if (labels.containsKey("job") && labels.containsKey("instance")) {
+            out.add(new Target(labels.get("job"), labels.get("instance")));
+            return List.copyOf(out);
+        }
+        long lookback = Math.max(60, Duration.between(from, to).toSeconds() + 60);
+        for (String selector : selectors(expr)) {
+            for (PromSeries s : client.range("count by (job, instance) (last_over_time(" + selector + "[" + lookback + "s]))", to, to,
+                    Duration.ofSeconds(1))) {
+                String job = s.labels().get("job");
+                String instance = s.labels().get("instance");
+                if (job != null && instance != null) out.add(new Target(job, instance));
+                if (out.size() >= MAX_TARGETS) return List.copyOf(out);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The raw metric selectors of an expression, e.g. {@code namedprocess_namegroup_cpu_seconds_total{groupname=~"x"}}. */
+    static List<String> selectors(String expr) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = NAME.matcher(expr);
+        while (m.find()) {
+            int next = m.end();
+            while (next < expr.length() && Character.isWhitespace(expr.charAt(next))) next++;
+            boolean range = next < expr.length() && expr.charAt(next) == '[';
+            if (m.group(2) == null && !range) continue;
+            out.add(m.group(1) + (m.group(2) == null ? "" : m.group(2)));
+        }
+        return List.copyOf(out);
+    }
+
+    private String health(Target t, Instant from, Instant to, Duration step, long windowFromMs, long windowToMs, long zeroMs) {
+        List<PromSeries> up = client.range("up" + t.matchers(), from, to, step);
+        List<PromSeries> took = client.range("scrape_duration_seconds" + t.matchers(), from, to, step);
+        String name = "target " + t.instance() + " (job " + t.job() + ")";
+        List<SeriesGap> down = new ArrayList<>();
+        if (!up.isEmpty()) {
+            PromSeries u = up.get(0);
+            double[] downFlags = new double[u.size()];
+            for (int i = 0; i < u.size(); i++) downFlags[i] = u.values()[i] == 0 ? Double.NaN : 1;
+            // Down is where up is 0 (or absent): the same grid walk as a series' coverage.
+            down = SeriesCoverage.of(u.millis(), downFlags, from.toEpochMilli(), step.toMillis(), windowFromMs, windowToMs, zeroMs).gaps();
+        }
+        double slowest = 0;
+        for (PromSeries s : took) {
+            for (int i = 0; i < s.size(); i++) {
+                long ms = s.millis()[i];
+                if (ms >= windowFromMs && ms <= windowToMs && Double.isFinite(s.values()[i])) slowest = Math.max(slowest, s.values()[i]);
+            }
+        }
+        StringBuilder out = new StringBuilder(name);
+        if (up.isEmpty()) {
+            out.append(" has no up series over the window (removed from Prometheus's targets?)");
+        } else if (down.isEmpty()) {
+            out.append(" was up throughout");
+        } else {
+            out.append(" down");
+            for (int i = 0; i < Math.min(3, down.size()); i++) {
+                out.append(i == 0 ? " " : ", ").append(String.format(Locale.ROOT, "from %+.1f s to %+.1f s", down.get(i).from(), down.get(i).to()));
+            }
+            if (down.size() > 3) out.append(" (+").append(down.size() - 3).append(" more)");
+        }
+        if (slowest > 0) {
+            out.append(String.format(Locale.ROOT, "; its scrapes took up to %.2f s", slowest));
+            Duration timeout = scrapeTimeouts.get(t.job());
+            if (timeout != null) {
+                out.append(String.format(Locale.ROOT, " (scrape timeout %s s%s)", ResourceFigures.num(timeout.toMillis() / 1000.0),
+                        slowest >= timeout.toMillis() / 1000.0 * 0.95 ? ": scrapes ran into it" : ""));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String esc(String v) {
+        return v.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+}
