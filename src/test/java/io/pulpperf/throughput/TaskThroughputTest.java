@@ -3,7 +3,7 @@ package io.pulpperf.throughput;
 import io.pulpperf.throughput.config.ConfigLoader;
 import io.pulpperf.throughput.config.Scenario;
 import io.pulpperf.throughput.config.SuiteSettings;
-import io.pulpperf.throughput.observe.ConfiguredObservers;
+import io.pulpperf.throughput.suite.ConfiguredObservers;
 import io.pulpperf.throughput.observe.Observed;
 import io.pulpperf.throughput.observe.Observers;
 import io.pulpperf.throughput.pulp.PulpClient;

@@ -75,13 +75,21 @@ public final class ConfigLoader {
     }
 
     /**
-     * The {@code resources:} section (issue 13) with the {@code -Dpulp.resources*} overrides; read
-     * apart from {@link #load} so SuiteSettings stays as it is for runs without Prometheus.
+     * One top-level section of the matrix file, after the schema checked the whole file, for a
+     * package that reads its own section (the {@code resources:} section is read in resources, so
+     * config does not depend on it); read apart from {@link #load} so SuiteSettings stays as it is.
      */
-    public io.pulpperf.throughput.resources.ResourcesConfig resources() {
+    public Section section(String key) {
         Path file = baseDir.resolve(prop("pulp.config", DEFAULT_CONFIG));
-        return ResourcesSection.read(file.toString(), readValid(file).path("resources"), props);
+        return new Section(file.toString(), readValid(file).path(key), props);
     }
+
+    /**
+     * @param where the file's path, for messages
+     * @param node  the section (a missing node when the file has none)
+     * @param props the {@code -D} properties, for the section's overrides
+     */
+    public record Section(String where, JsonNode node, Map<String, String> props) {}
 
     private static Limits limits(String where, JsonNode node) {
         Limits d = Limits.defaults();

@@ -229,7 +229,7 @@ class MatrixSchemaTest {
     private Loaded load(ObjectNode doc) throws IOException {
         Files.writeString(dir.resolve("m.yaml"), YAML.writeValueAsString(doc));
         ConfigLoader loader = new ConfigLoader(Map.of("pulp.config", "m.yaml"), Map.of(), dir);
-        return new Loaded(loader.load(), loader.resources());
+        return new Loaded(loader.load(), io.pulpperf.throughput.resources.ResourcesSection.of(loader));
     }
 
     /** One valid scenario and nothing else. */
