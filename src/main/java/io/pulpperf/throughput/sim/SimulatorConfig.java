@@ -38,6 +38,8 @@ import java.util.function.Consumer;
  *       stores it as {@code logging_cid} (it makes up its own, as django-guid does)</li>
  *   <li>{@code sim.token} (none): a bearer token accepted besides Basic and sessions, as a
  *       gateway in front of pulp-service does</li>
+ *   <li>{@code sim.workerTtl}, {@code sim.heartbeatLag}, {@code sim.heartbeatLagPerWorker},
+ *       {@code sim.heartbeatOutage.N}: how workers heartbeat, see {@link HeartbeatPlan}</li>
  * </ul>
  */
 public record SimulatorConfig(
@@ -58,7 +60,8 @@ public record SimulatorConfig(
         boolean stallWithoutWorkers,
         FaultPlan faults,
         boolean echoCorrelationId,
-        String token) {
+        String token,
+        HeartbeatPlan heartbeats) {
 
     /** pulp-service's {@code no_op_task} runs {@code SELECT 1} and then {@code sleep(0.3)}. */
     private static final Map<String, String> DEFAULT_SERVICE_TIMES = Map.of("no_op_task", "300ms");
@@ -80,7 +83,8 @@ public record SimulatorConfig(
     /** Defaults: a free port, 2 workers, admin/password, API root /pulp/, domains off, 20 ms tasks, no faults. */
     public static SimulatorConfig defaults() {
         return new SimulatorConfig(0, 2, "admin", "password", "/pulp/", false, DEFAULT_SERVICE_TIMES, "20ms", 0.0, 42L,
-                Duration.ZERO, true, Duration.ofSeconds(25), Duration.ofMillis(5), false, FaultPlan.none(), true, null);
+                Duration.ZERO, true, Duration.ofSeconds(25), Duration.ofMillis(5), false, FaultPlan.none(), true, null,
+                HeartbeatPlan.defaults());
     }
 
     /** Defaults overridden by the {@code sim.*} properties listed in the class comment. */
@@ -108,7 +112,8 @@ public record SimulatorConfig(
                 Boolean.parseBoolean(p.getProperty("sim.stallWithoutWorkers", "false")),
                 FaultPlan.fromProperties(p),
                 Boolean.parseBoolean(p.getProperty("sim.echoCorrelationId", "true")),
-                p.getProperty("sim.token"));
+                p.getProperty("sim.token"),
+                HeartbeatPlan.fromProperties(p));
         c.serviceTimeFor("check");  // validates every service time now, not at the first task
         times.values().forEach(v -> ServiceTime.parse(v, 0));
         return c;
@@ -185,6 +190,10 @@ public record SimulatorConfig(
     }
 
     /** A bearer token the server accepts (null: none). */
+    public SimulatorConfig withHeartbeats(HeartbeatPlan value) {
+        return edit(b -> b.heartbeats = value);
+    }
+
     public SimulatorConfig withToken(String value) {
         return edit(b -> b.token = value);
     }
@@ -205,7 +214,7 @@ public record SimulatorConfig(
                 + ", testEndpoints=" + testEndpoints + ", testEndpointDuration=" + testEndpointDuration
                 + ", testDispatchInterval=" + testDispatchInterval + ", stallWithoutWorkers=" + stallWithoutWorkers
                 + ", faults=" + faults + ", echoCorrelationId=" + echoCorrelationId
-                + ", token=" + (token == null ? "none" : "***") + "]";
+                + ", token=" + (token == null ? "none" : "***") + ", heartbeats=" + heartbeats + "]";
     }
 
     private SimulatorConfig edit(Consumer<Builder> change) {
@@ -234,6 +243,7 @@ public record SimulatorConfig(
         FaultPlan faults;
         boolean echoCorrelationId;
         String token;
+        HeartbeatPlan heartbeats;
 
         Builder(SimulatorConfig c) {
             port = c.port;
@@ -254,12 +264,13 @@ public record SimulatorConfig(
             faults = c.faults;
             echoCorrelationId = c.echoCorrelationId;
             token = c.token;
+            heartbeats = c.heartbeats;
         }
 
         SimulatorConfig build() {
             return new SimulatorConfig(port, workers, username, password, apiPath, domainEnabled, serviceTimes,
                     defaultServiceTime, failureRate, seed, apiLatency, testEndpoints, testEndpointDuration,
-                    testDispatchInterval, stallWithoutWorkers, faults, echoCorrelationId, token);
+                    testDispatchInterval, stallWithoutWorkers, faults, echoCorrelationId, token, heartbeats);
         }
     }
 }
