@@ -29,6 +29,7 @@ import io.pulpperf.throughput.run.WorkerControl;
 import io.pulpperf.throughput.resources.ResourceStats;
 import io.pulpperf.throughput.sim.PulpSimulator;
 import io.pulpperf.throughput.sim.SimulatorConfig;
+import io.pulpperf.throughput.workers.WorkerHealthObserver;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -110,6 +111,10 @@ class TaskThroughputTest {
                 : settings.scaling().command() != null ? new ScaleCommandWorkers(settings.scaling(), client, System.out)
                 : new StatusWorkers(client);
         runner = new ScenarioRunner(settings, client, clients.dispatcher(), workers, System.out, targetLabel());
+        // Worker health in every scenario (issue 20): needs the client, so it joins the observers here.
+        WorkerHealthObserver health = new WorkerHealthObserver(client, settings.pollInterval());
+        System.out.println(health.preflight());
+        observers = observers.plus(health);
     }
 
     private String targetLabel() {

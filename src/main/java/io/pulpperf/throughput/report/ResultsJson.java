@@ -56,6 +56,8 @@ public final class ResultsJson {
             s.setAll((ObjectNode) JSON.valueToTree(j.result()));
             Map<String, Object> extra = observed.get(j.result().runId());
             if (extra != null) s.set("observed", JSON.valueToTree(extra));
+            // Worker health (issue 20) is every task scenario's own figure, so it sits beside the metrics.
+            if (extra != null && extra.containsKey("workerHealth")) s.set("workerHealth", JSON.valueToTree(extra.get("workerHealth")));
             scenarios.add(s);
         }
         return JSON.writeValueAsString(root);

@@ -1,0 +1,101 @@
+package io.pulpperf.throughput.workers;
+
+import io.pulpperf.throughput.pulp.WorkerBeats;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What successive answers of {@code workers/?online=true} say about a fleet: the online set at the
+ * first and last answer, every time a worker left the set and whether it came back, and every
+ * heartbeat age seen, all by the server's clock. Not thread-safe: one poller feeds it.
+ */
+public final class WorkerWatch {
+    private final List<Integer> onlineCounts = new ArrayList<>();
+    private final List<Long> ageMillis = new ArrayList<>();
+    private final Map<String, Instant> absentSince = new LinkedHashMap<>();
+    private final List<Absence> absences = new ArrayList<>();
+    private final Set<String> everOnline = new LinkedHashSet<>();
+    private List<String> first;
+    private List<String> last = List.of();
+    private Instant lastTime;
+    private int samples;
+
+    /**
+     * A worker's time out of the online set.
+     *
+     * @param worker its name
+     * @param left   the first answer without it (server clock)
+     * @param back   the first answer with it again, or null if it had not come back by the last answer
+     */
+    public record Absence(String worker, Instant left, Instant back) {
+        /** How long it was out: until it came back, or until {@code end} if it had not. */
+        public Duration length(Instant end) {
+            return Duration.between(left, back != null ? back : end);
+        }
+    }
+
+    /** Takes one answer; answers without a Date header count for the sets but give no ages. */
+    public void add(WorkerBeats answer, Instant clientFallback) {
+        Instant at = answer.serverTime() != null ? answer.serverTime() : clientFallback;
+        List<String> names = answer.names();
+        Set<String> now = new LinkedHashSet<>(names);
+        if (first == null) first = names;
+        for (String w : everOnline) {
+            if (!now.contains(w) && !absentSince.containsKey(w)) absentSince.put(w, at);
+        }
+        for (String w : now) {
+            Instant since = absentSince.remove(w);
+            if (since != null) absences.add(new Absence(w, since, at));
+        }
+        everOnline.addAll(now);
+        if (answer.serverTime() != null) {
+            for (WorkerBeats.Beat b : answer.workers()) ageMillis.add(b.age(answer.serverTime()).toMillis());
+        }
+        onlineCounts.add(names.size());
+        last = names;
+        lastTime = at;
+        samples++;
+    }
+
+    public int samples() {
+        return samples;
+    }
+
+    public List<String> onlineAtStart() {
+        return first == null ? List.of() : first;
+    }
+
+    public List<String> onlineAtEnd() {
+        return last;
+    }
+
+    /** Every absence, closed ones first, then those still open at the last answer. */
+    public List<Absence> absences() {
+        List<Absence> all = new ArrayList<>(absences);
+        absentSince.forEach((w, since) -> all.add(new Absence(w, since, null)));
+        return all;
+    }
+
+    public Instant lastTime() {
+        return lastTime;
+    }
+
+    public List<Integer> onlineCounts() {
+        return List.copyOf(onlineCounts);
+    }
+
+    /** Every heartbeat age read (one per worker per answer), in milliseconds. */
+    public List<Long> ageMillis() {
+        return List.copyOf(ageMillis);
+    }
+
+    public Set<String> everOnline() {
+        return Set.copyOf(everOnline);
+    }
+}

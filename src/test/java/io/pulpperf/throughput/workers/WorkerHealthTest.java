@@ -1,0 +1,116 @@
+package io.pulpperf.throughput.workers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pulpperf.throughput.config.Workload;
+import io.pulpperf.throughput.observe.Observed;
+import io.pulpperf.throughput.observe.ScenarioObserver;
+import io.pulpperf.throughput.observe.ScenarioWindow;
+import io.pulpperf.throughput.pulp.WorkerBeats;
+import io.pulpperf.throughput.report.Check;
+import io.pulpperf.throughput.run.ScenarioResult;
+import io.pulpperf.throughput.run.SimulatedRun;
+import io.pulpperf.throughput.sim.HeartbeatPlan;
+import io.pulpperf.throughput.sim.SimulatorConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Worker health in every task scenario (issue 20): a worker that left the online set is named, with when and for how long. */
+@DisplayName("Worker health names a worker that left the online set")
+class WorkerHealthTest {
+    private static final Instant T0 = Instant.parse("2026-12-04T22:52:10Z");
+
+    @TempDir
+    Path out;
+
+    @Test
+    void aWorkerAbsentFromTwoAnswersIsNamedWithWhenAndHowLong() {
+        WorkerWatch watch = new WorkerWatch();
+        watch.add(answer(0, 2, "w1", "w2"), null);
+        watch.add(answer(10, 9, "w1"), null);
+        watch.add(answer(20, 3, "w1"), null);
+        watch.add(answer(30, 1, "w1", "w2"), null);
+        Observed o = WorkerHealthObserver.observed(watch, 0, new ScenarioWindow(T0, T0.plusSeconds(30), T0.plusSeconds(5), T0.plusSeconds(29)));
+        assertThat(o.observation()).isEqualTo("workers not all alive: w2 left the online set for 20.0 s at +5.0 s");
+        assertThat(o.figures()).containsEntry("allAlive", false).containsEntry("heartbeatAgeMaxMillis", 9000L)
+                .containsEntry("onlineAtStart", List.of("w1", "w2")).containsEntry("onlineAtEnd", List.of("w1", "w2"));
+        assertThat(o.figures().get("left")).isEqualTo(List.of(new WorkerHealth.Left("w2", 5.0, 20.0, true)));
+        assertThat(o.checks()).singleElement().satisfies(c -> {
+            assertThat(c.verdict()).isEqualTo(Check.Verdict.NOTE);
+            assertThat(c.detail()).contains("not comparable with runs whose workers all stayed online");
+        });
+    }
+
+    @Test
+    void aWorkerStillOutAtTheEndIsSaidNotToHaveComeBack() {
+        WorkerWatch watch = new WorkerWatch();
+        watch.add(answer(0, 1, "w1", "w2"), null);
+        watch.add(answer(12, 1, "w1"), null);
+        Observed o = WorkerHealthObserver.observed(watch, 0, new ScenarioWindow(T0, T0.plusSeconds(12), null, null));
+        assertThat(o.observation()).isEqualTo("workers not all alive: w2 left the online set at +12.0 s and was not back at the end (0.0 s later)");
+    }
+
+    @Test
+    void workersThatAllStayedGiveNoLineAndNoCheck() {
+        WorkerWatch watch = new WorkerWatch();
+        watch.add(answer(0, 4, "w1", "w2"), null);
+        watch.add(answer(10, 4, "w1", "w2"), null);
+        Observed o = WorkerHealthObserver.observed(watch, 0, new ScenarioWindow(T0, T0.plusSeconds(10), null, null));
+        assertThat(o.observation()).isEmpty();
+        assertThat(o.checks()).isEmpty();
+        assertThat(o.figures()).containsEntry("allAlive", true).containsEntry("left", List.of());
+    }
+
+    @Test
+    void aWorkerThatMissesItsHeartbeatsMidRunIsNamedInTheScenario() throws Exception {
+        // Once the run is under way, worker 1001@pulp-sim stops beating for 1.5 s; the TTL is 600 ms.
+        HeartbeatPlan beats = HeartbeatPlan.defaults().withTtl(Duration.ofMillis(600));
+        try (SimulatedRun sim = new SimulatedRun(SimulatorConfig.defaults().withWorkers(2).withHeartbeats(beats)
+                .withDefaultServiceTime("100ms"), out)) {
+            Observed o = observedRun(sim, () -> sim.simulator.missHeartbeats("1001@pulp-sim", Duration.ofMillis(1500)));
+            assertThat(o.observation()).startsWith("workers not all alive: 1001@pulp-sim left the online set for ");
+            assertThat(o.figures()).containsEntry("allAlive", false).containsEntry("onlineAtEnd", List.of("1000@pulp-sim", "1001@pulp-sim"));
+            WorkerHealth.Left left = (WorkerHealth.Left) ((List<?>) o.figures().get("left")).get(0);
+            assertThat(left.forSeconds()).as("time out of the set, read at 1 s resolution of Date").isBetween(0.0, 3.0);
+            assertThat(left.cameBack()).isTrue();
+        }
+    }
+
+    @Test
+    void healthyWorkersInAScenarioAreAllAlive() throws Exception {
+        HeartbeatPlan beats = HeartbeatPlan.defaults().withTtl(Duration.ofMillis(600));
+        try (SimulatedRun sim = new SimulatedRun(SimulatorConfig.defaults().withWorkers(2).withHeartbeats(beats)
+                .withDefaultServiceTime("100ms"), out)) {
+            Observed o = observedRun(sim, () -> {});
+            assertThat(o.observation()).isEmpty();
+            assertThat(o.figures()).containsEntry("allAlive", true);
+            assertThat((Long) o.figures().get("heartbeatAgeMaxMillis")).isBetween(0L, 1200L);
+        }
+    }
+
+    /** 40 deletes with 2 workers (~2-3 s) watched every 100 ms; {@code midRun} runs 300 ms after the start. */
+    private static Observed observedRun(SimulatedRun sim, Runnable midRun) throws Exception {
+        ScenarioObserver observer = new WorkerHealthObserver(sim.client, Duration.ofMillis(100));
+        Instant started = Instant.now();
+        ScenarioObserver.Observing watching = observer.start("health", Duration.ofMinutes(1));
+        var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        timer.schedule(midRun, 300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        timer.shutdown();
+        ScenarioResult r = sim.run(SimulatedRun.scenario("health", Workload.REPOSITORY_DELETE, 2, 40, 2));
+        assertThat(r.metrics().completed()).isEqualTo(40);
+        Thread.sleep(1500);  // past the outage, so the worker is back before the last read
+        return watching.stop(new ScenarioWindow(started, Instant.now(), null, null));
+    }
+
+    private static WorkerBeats answer(int atSecond, int ageSeconds, String... names) {
+        Instant at = T0.plusSeconds(atSecond);
+        return new WorkerBeats(at, java.util.Arrays.stream(names).map(n -> new WorkerBeats.Beat(n, at.minusSeconds(ageSeconds))).toList());
+    }
+}
