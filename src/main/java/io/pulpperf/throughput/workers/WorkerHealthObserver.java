@@ -84,7 +84,9 @@ public final class WorkerHealthObserver implements ScenarioObserver {
         };
     }
 
-    static Observed observed(WorkerWatch watch, int failedReads, ScenarioWindow window) {
+    static Observed observed(WorkerWatch all, int failedReads, ScenarioWindow window) {
+        // Over the tasks' window: before it the suite itself scales workers up and down.
+        WorkerWatch watch = window.firstCreated() != null ? all.since(window.firstCreated()) : all;
         WorkerHealth health = WorkerHealth.of(watch, window.zero());
         List<String> problems = health.problems();
         Map<String, Object> figures = new LinkedHashMap<>();

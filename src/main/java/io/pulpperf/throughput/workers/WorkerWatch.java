@@ -25,6 +25,9 @@ public final class WorkerWatch {
     private List<String> last = List.of();
     private Instant lastTime;
     private int samples;
+    /** Every answer taken, so the figures can be read again over the tasks' window only. */
+    private final List<WorkerBeats> answers = new ArrayList<>();
+    private final List<Instant> times = new ArrayList<>();
 
     /**
      * A worker's time out of the online set.
@@ -43,6 +46,8 @@ public final class WorkerWatch {
     /** Takes one answer; answers without a Date header count for the sets but give no ages. */
     public void add(WorkerBeats answer, Instant clientFallback) {
         Instant at = answer.serverTime() != null ? answer.serverTime() : clientFallback;
+        answers.add(answer);
+        times.add(at);
         List<String> names = answer.names();
         Set<String> now = new LinkedHashSet<>(names);
         if (first == null) first = names;
@@ -61,6 +66,18 @@ public final class WorkerWatch {
         last = names;
         lastTime = at;
         samples++;
+    }
+
+    /**
+     * The same answers from the last one taken at or before {@code start} (the first one when none
+     * was): workers the suite scaled away before its tasks started did not drop out of them.
+     */
+    public WorkerWatch since(Instant start) {
+        int from = 0;
+        for (int i = 0; i < times.size(); i++) if (!times.get(i).isAfter(start)) from = i;
+        WorkerWatch out = new WorkerWatch();
+        for (int i = from; i < answers.size(); i++) out.add(answers.get(i), times.get(i));
+        return out;
     }
 
     public int samples() {

@@ -49,6 +49,18 @@ class WorkerHealthTest {
     }
 
     @Test
+    void workersScaledAwayBeforeTheFirstTaskDidNotDropOut() {
+        WorkerWatch watch = new WorkerWatch();
+        watch.add(answer(0, 1, "w1", "w2", "w3"), null);
+        watch.add(answer(2, 1, "w1"), null);
+        watch.add(answer(4, 1, "w1"), null);
+        watch.add(answer(9, 1, "w1"), null);
+        Observed o = WorkerHealthObserver.observed(watch, 0, new ScenarioWindow(T0, T0.plusSeconds(9), T0.plusSeconds(3), T0.plusSeconds(8)));
+        assertThat(o.observation()).isEmpty();
+        assertThat(o.figures()).containsEntry("allAlive", true).containsEntry("onlineAtStart", List.of("w1"));
+    }
+
+    @Test
     void aWorkerStillOutAtTheEndIsSaidNotToHaveComeBack() {
         WorkerWatch watch = new WorkerWatch();
         watch.add(answer(0, 1, "w1", "w2"), null);
