@@ -141,10 +141,14 @@ public final class ConfigLoader {
         Workload workload = Workload.of(text(node, defaults, "workload", "repository-delete"));
         // workers and tasks may come from defaults, so the schema cannot require them in a scenario.
         int workers = whole(pick(node, defaults, "workers"), -1);
+        if (workers < 0 && node.path("fleet").path("counts").isArray()) workers = FleetSection.largest(node.path("fleet"));
         if (workers < 0) throw new ConfigException(where + ": " + path + "workers: missing; expected a whole number >= 1");
         int tasks = whole(pick(node, defaults, "tasks"), -1);
         // A search sets its task counts per step; tasks is then only a placeholder.
         if (tasks < 0 && "search".equals(text(node, defaults, "shape", ""))) tasks = 1;
+        // A fleet dispatches no task and sets its worker counts in fleet.counts: placeholders again.
+        boolean fleetShape = "fleet".equals(text(node, defaults, "shape", ""));
+        if (tasks < 0 && fleetShape) tasks = 1;
         if (tasks < 0) throw new ConfigException(where + ": " + path + "tasks: missing; expected a whole number >= 1");
         int concurrency = whole(pick(node, defaults, "concurrency"), 8);
         JsonNode rateNode = pick(node, defaults, "rate");
@@ -155,9 +159,10 @@ public final class ConfigLoader {
         CustomRequest request = request(where, path + "request", pick(node, defaults, "request"), workload);
         String testPath = workload == Workload.TASK_INGESTION ? text(node, defaults, "testPath", "test/tasks/") : null;
         SearchSettings search = search(where, path + "search", node.path("search"));
+        FleetSettings fleet = FleetSection.read(where, path + "fleet", node.path("fleet"));
         try {
             return new Scenario(node.path("name").asText(), workload, workers, tasks, concurrency, rate, shape, timeout, thresholds,
-                    request, testPath, search);
+                    request, testPath, search, fleet);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + ": " + path.substring(0, path.length() - 1) + ": " + e.getMessage());
         }
@@ -190,9 +195,14 @@ public final class ConfigLoader {
 
     private static Thresholds thresholds(String where, String key, JsonNode node, JsonNode defaults) {
         JsonNode sustained = pick(node, defaults, "minSustainedRate");
+        JsonNode age = pick(node, defaults, "maxHeartbeatAge");
+        JsonNode timeouts = pick(node, defaults, "maxTimeouts");
+        JsonNode ingestion = pick(node, defaults, "minIngestionRate");
         try {
             return new Thresholds(number(pick(node, defaults, "minTasksPerSecond"), 0), number(pick(node, defaults, "minSuccessRate"), 1.0),
-                    whole(pick(node, defaults, "maxLostTasks"), 0), sustained.isMissingNode() ? null : sustained.asDouble());
+                    whole(pick(node, defaults, "maxLostTasks"), 0), sustained.isMissingNode() ? null : sustained.asDouble(),
+                    age.isMissingNode() ? null : duration(where, key + ".maxHeartbeatAge", age, null),
+                    timeouts.isMissingNode() ? null : timeouts.asInt(), ingestion.isMissingNode() ? null : ingestion.asDouble());
         } catch (IllegalArgumentException e) { // a number too big for a double (1e400) passes the schema's ">= 0"
             throw new ConfigException(where + ": " + key + ": " + e.getMessage());
         }

@@ -14,6 +14,7 @@ public final class ScenarioChecks {
     private ScenarioChecks() {}
 
     public static List<Check> of(ScenarioResult r) {
+        if (r.fleet() != null) return FleetTable.checks(r);  // no tasks: its own thresholds (issue 20)
         RunMetrics m = r.metrics();
         Thresholds t = r.scenario().thresholds();
         List<Check> checks = new ArrayList<>();

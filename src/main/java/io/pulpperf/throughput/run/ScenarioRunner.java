@@ -84,6 +84,14 @@ public final class ScenarioRunner {
         boolean backlog = scenario.shape() == Shape.BACKLOG;
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        if (scenario.shape() == Shape.FLEET) {
+            // No tasks, no fixtures: worker counts held and watched (issue 20); it scales back itself.
+            if (!workers.canScale()) {
+                throw new WorkerMismatchException("the fleet shape scales workers through its counts, but the suite cannot scale "
+                        + "this Pulp's workers; skipped (set -Dpulp.workers.scaleCommand)");
+            }
+            return new FleetRun(client, workers, console, targetLabel).run(scenario, phases, runId, dir, problems, new ArrayList<>());
+        }
         notes.add(workload.note());
 
         phases.phase("Check that the workload's endpoint exists", () -> {

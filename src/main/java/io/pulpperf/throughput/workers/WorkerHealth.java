@@ -1,5 +1,7 @@
 package io.pulpperf.throughput.workers;
 
+import io.pulpperf.throughput.measure.WorkerWatch;
+
 import java.util.List;
 
 /**

@@ -4,6 +4,7 @@ import io.pulpperf.throughput.observe.Observed;
 import io.pulpperf.throughput.observe.ScenarioObserver;
 import io.pulpperf.throughput.observe.ScenarioWindow;
 import io.pulpperf.throughput.pulp.PulpClient;
+import io.pulpperf.throughput.measure.WorkerWatch;
 import io.pulpperf.throughput.pulp.WorkerBeats;
 import io.pulpperf.throughput.report.Check;
 import java.time.Duration;

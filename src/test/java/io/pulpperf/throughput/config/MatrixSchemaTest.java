@@ -124,6 +124,9 @@ class MatrixSchemaTest {
         shared(out, "thresholds.minSuccessRate", 0.9, "{}", l -> l.scenario().thresholds().minSuccessRate());
         shared(out, "thresholds.maxLostTasks", 4, "{}", l -> l.scenario().thresholds().maxLostTasks());
         shared(out, "thresholds.minSustainedRate", 7.5, "{}", l -> l.scenario().thresholds().minSustainedRate());
+        shared(out, "thresholds.maxHeartbeatAge", "20s", "{}", l -> l.scenario().thresholds().maxHeartbeatAge());
+        shared(out, "thresholds.maxTimeouts", 2, "{}", l -> l.scenario().thresholds().maxTimeouts());
+        shared(out, "thresholds.minIngestionRate", 50.5, "{}", l -> l.scenario().thresholds().minIngestionRate());
         String custom = "{\"workload\": \"custom\", \"request\": {\"method\": \"POST\", \"path\": \"a/\"}}";
         shared(out, "request.method", "PUT", custom, l -> l.scenario().request().method());
         shared(out, "request.path", "b/{seq}/", custom, l -> l.scenario().request().path());
@@ -139,6 +142,11 @@ class MatrixSchemaTest {
         searchProbe(out, search, "refine", 5, l -> l.scenario().search().refine());
         searchProbe(out, search, "maxP95Wait", "750ms", l -> l.scenario().search().maxP95Wait());
         searchProbe(out, search, "tolerance", 0.1, l -> l.scenario().search().tolerance());
+        ObjectNode fleet = base();
+        merge((ObjectNode) fleet.at("/scenarios/0"), "{\"shape\": \"fleet\", \"fleet\": {\"counts\": [1]}}");
+        out.add(new Probe("scenarios[].fleet.counts", fleet, JSON.valueToTree(List.of(10, 20)), l -> l.scenario().fleet().counts(), List.of(10, 20)));
+        out.add(new Probe("scenarios[].fleet.hold", fleet, text("30s"), l -> l.scenario().fleet().hold(), java.time.Duration.ofSeconds(30)));
+        out.add(new Probe("scenarios[].fleet.interval", fleet, text("2s"), l -> l.scenario().fleet().interval(), java.time.Duration.ofSeconds(2)));
         // The file's other sections.
         top(out, "polling.interval", "150ms", l -> l.settings().pollInterval());
         top(out, "polling.pageSize", 250, l -> l.settings().pageSize());

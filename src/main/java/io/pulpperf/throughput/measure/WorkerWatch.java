@@ -1,4 +1,4 @@
-package io.pulpperf.throughput.workers;
+package io.pulpperf.throughput.measure;
 
 import io.pulpperf.throughput.pulp.WorkerBeats;
 import java.time.Duration;
