@@ -27,6 +27,7 @@ import io.pulpperf.throughput.run.SimulatorWorkers;
 import io.pulpperf.throughput.run.StatusWorkers;
 import io.pulpperf.throughput.run.WorkerControl;
 import io.pulpperf.throughput.resources.ResourceStats;
+import io.pulpperf.throughput.sim.HeartbeatPlan;
 import io.pulpperf.throughput.sim.PulpSimulator;
 import io.pulpperf.throughput.sim.SimulatorConfig;
 import io.pulpperf.throughput.workers.WorkerHealthObserver;
@@ -94,7 +95,9 @@ class TaskThroughputTest {
             SimulatorConfig sim = SimulatorConfig.defaults().withWorkers(1)
                     .withCredentials(settings.target().credentials().username(), settings.target().credentials().password())
                     .withToken(settings.target().credentials().token())
-                    .withFailureRate(settings.simulator().failureRate());
+                    .withFailureRate(settings.simulator().failureRate())
+                    .withHeartbeats(HeartbeatPlan.defaults().withTtl(settings.simulator().workerTtl())
+                            .withLag(settings.simulator().heartbeatLag()).withLagPerWorker(settings.simulator().heartbeatLagPerWorker()));
             for (var e : settings.simulator().serviceTimes().entrySet()) sim = sim.withServiceTime(e.getKey(), e.getValue());
             simulator = PulpSimulator.start(sim);
             settings = settings.withTarget(settings.target().at(URI.create(simulator.baseUrl())));

@@ -70,7 +70,7 @@ public final class ConfigLoader {
         Duration stallPeriod = duration(where, "polling.stallPeriod", polling.path("stallPeriod"), Duration.ofSeconds(30));
 
         return new SuiteSettings(file, target(), pollInterval, pageSize, workerMismatch(),
-                baseDir.resolve(prop("pulp.output", "target/throughput")), simulator(root.path("simulator")), cleanup(),
+                baseDir.resolve(prop("pulp.output", "target/throughput")), simulator(where, root.path("simulator")), cleanup(),
                 scaling(), stallPeriod, scenarios, limits(where, root.path("limits")));
     }
 
@@ -208,11 +208,15 @@ public final class ConfigLoader {
         }
     }
 
-    private static SimulatorSettings simulator(JsonNode node) {
+    private static SimulatorSettings simulator(String where, JsonNode node) {
         if (node.isMissingNode()) return SimulatorSettings.defaults();
         Map<String, String> times = new LinkedHashMap<>();
         node.path("serviceTimes").fields().forEachRemaining(e -> times.put(e.getKey(), e.getValue().asText()));
-        return new SimulatorSettings(times, number(node.path("failureRate"), 0));
+        SimulatorSettings d = SimulatorSettings.defaults();
+        return new SimulatorSettings(times, number(node.path("failureRate"), 0),
+                duration(where, "simulator.workerTtl", node.path("workerTtl"), d.workerTtl()),
+                duration(where, "simulator.heartbeatLag", node.path("heartbeatLag"), d.heartbeatLag()),
+                duration(where, "simulator.heartbeatLagPerWorker", node.path("heartbeatLagPerWorker"), d.heartbeatLagPerWorker()));
     }
 
     // --- -D overrides -------------------------------------------------------------------------

@@ -73,10 +73,22 @@ public final class WorkerWatch {
      * was): workers the suite scaled away before its tasks started did not drop out of them.
      */
     public WorkerWatch since(Instant start) {
+        return between(start, null);
+    }
+
+    /**
+     * The answers over a window: from the last one at or before {@code start} to the first one at
+     * or after {@code end} (null: to the last), so the answers just outside it still bound it.
+     */
+    public WorkerWatch between(Instant start, Instant end) {
         int from = 0;
         for (int i = 0; i < times.size(); i++) if (!times.get(i).isAfter(start)) from = i;
+        int to = answers.size() - 1;
+        if (end != null) {
+            for (int i = answers.size() - 1; i >= from; i--) if (!times.get(i).isBefore(end)) to = i;
+        }
         WorkerWatch out = new WorkerWatch();
-        for (int i = from; i < answers.size(); i++) out.add(answers.get(i), times.get(i));
+        for (int i = from; i <= to; i++) out.add(answers.get(i), times.get(i));
         return out;
     }
 

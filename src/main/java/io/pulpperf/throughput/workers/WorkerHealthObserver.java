@@ -86,8 +86,13 @@ public final class WorkerHealthObserver implements ScenarioObserver {
     }
 
     static Observed observed(WorkerWatch all, int failedReads, ScenarioWindow window) {
-        // Over the tasks' window: before it the suite itself scales workers up and down.
-        WorkerWatch watch = window.firstCreated() != null ? all.since(window.firstCreated()) : all;
+        // Over the tasks' window only: before and after it the suite itself scales workers (a
+        // backlog's drain, the next scenario, a fleet's counts), which is no worker dropping out.
+        if (!window.hasTasks()) {
+            return new Observed(SOURCE, "", List.of(), List.of(), Map.of("tasks", false, "samples", all.samples()),
+                    "Worker health: no tasks in this scenario, so no window to judge the workers over");
+        }
+        WorkerWatch watch = all.between(window.firstCreated(), window.lastFinished());
         WorkerHealth health = WorkerHealth.of(watch, window.zero());
         List<String> problems = health.problems();
         Map<String, Object> figures = new LinkedHashMap<>();

@@ -154,6 +154,9 @@ class MatrixSchemaTest {
         top(out, "simulator.serviceTimes", JSON.createObjectNode().put("general_create", "exp:40ms"), l -> l.settings().simulator().serviceTimes(),
                 Map.of("general_create", "exp:40ms"));
         top(out, "simulator.failureRate", 0.25, l -> l.settings().simulator().failureRate());
+        top(out, "simulator.workerTtl", "3s", l -> l.settings().simulator().workerTtl());
+        top(out, "simulator.heartbeatLag", "250ms", l -> l.settings().simulator().heartbeatLag());
+        top(out, "simulator.heartbeatLagPerWorker", "40ms", l -> l.settings().simulator().heartbeatLagPerWorker());
         top(out, "limits.connectTimeout", "2s", l -> l.settings().limits().connectTimeout());
         top(out, "limits.readTimeout", "15s", l -> l.settings().limits().readTimeout());
         top(out, "limits.readTries", 6, l -> l.settings().limits().readTries());

@@ -62,11 +62,26 @@ class WorkerHealthTest {
     }
 
     @Test
+    void departuresAfterTheLastTaskOrWithoutTasksAreTheSuitesScalingNotDropOuts() {
+        WorkerWatch watch = new WorkerWatch();
+        watch.add(answer(0, 1, "w1", "w2"), null);
+        watch.add(answer(4, 1, "w1", "w2"), null);
+        watch.add(answer(6, 1, "w1", "w2"), null);
+        watch.add(answer(9, 1, "w1"), null);
+        Observed after = WorkerHealthObserver.observed(watch, 0, new ScenarioWindow(T0, T0.plusSeconds(9), T0.plusSeconds(1), T0.plusSeconds(5)));
+        assertThat(after.observation()).isEmpty();
+        assertThat(after.figures()).containsEntry("allAlive", true);
+        Observed none = WorkerHealthObserver.observed(watch, 0, new ScenarioWindow(T0, T0.plusSeconds(9), null, null));
+        assertThat(none.observation()).isEmpty();
+        assertThat(none.figures()).containsEntry("tasks", false);
+    }
+
+    @Test
     void aWorkerStillOutAtTheEndIsSaidNotToHaveComeBack() {
         WorkerWatch watch = new WorkerWatch();
         watch.add(answer(0, 1, "w1", "w2"), null);
         watch.add(answer(12, 1, "w1"), null);
-        Observed o = WorkerHealthObserver.observed(watch, 0, new ScenarioWindow(T0, T0.plusSeconds(12), null, null));
+        Observed o = WorkerHealthObserver.observed(watch, 0, new ScenarioWindow(T0, T0.plusSeconds(12), T0, T0.plusSeconds(12)));
         assertThat(o.observation()).isEqualTo("workers not all alive: w2 left the online set at +12.0 s and was not back at the end (0.0 s later)");
     }
 
@@ -75,7 +90,7 @@ class WorkerHealthTest {
         WorkerWatch watch = new WorkerWatch();
         watch.add(answer(0, 4, "w1", "w2"), null);
         watch.add(answer(10, 4, "w1", "w2"), null);
-        Observed o = WorkerHealthObserver.observed(watch, 0, new ScenarioWindow(T0, T0.plusSeconds(10), null, null));
+        Observed o = WorkerHealthObserver.observed(watch, 0, new ScenarioWindow(T0, T0.plusSeconds(10), T0, T0.plusSeconds(10)));
         assertThat(o.observation()).isEmpty();
         assertThat(o.checks()).isEmpty();
         assertThat(o.figures()).containsEntry("allAlive", true).containsEntry("left", List.of());
@@ -83,12 +98,12 @@ class WorkerHealthTest {
 
     @Test
     void aWorkerThatMissesItsHeartbeatsMidRunIsNamedInTheScenario() throws Exception {
-        // Once the run is under way, worker 1001@pulp-sim stops beating for 1.5 s; the TTL is 600 ms.
+        // 500 ms into the dispatch, while tasks wait, worker 1001@pulp-sim stops beating for 1.5 s; the TTL is 600 ms.
         HeartbeatPlan beats = HeartbeatPlan.defaults().withTtl(Duration.ofMillis(600));
         try (SimulatedRun sim = new SimulatedRun(SimulatorConfig.defaults().withWorkers(2).withHeartbeats(beats)
-                .withDefaultServiceTime("100ms"), out)) {
+                .withDefaultServiceTime("200ms"), out)) {
             Observed o = observedRun(sim, () -> sim.simulator.missHeartbeats("1001@pulp-sim", Duration.ofMillis(1500)));
-            assertThat(o.observation()).startsWith("workers not all alive: 1001@pulp-sim left the online set for ");
+            assertThat(o.observation()).as(o.console() + " " + o.figures()).startsWith("workers not all alive: 1001@pulp-sim left the online set for ");
             assertThat(o.figures()).containsEntry("allAlive", false).containsEntry("onlineAtEnd", List.of("1000@pulp-sim", "1001@pulp-sim"));
             WorkerHealth.Left left = (WorkerHealth.Left) ((List<?>) o.figures().get("left")).get(0);
             assertThat(left.forSeconds()).as("time out of the set, read at 1 s resolution of Date").isBetween(0.0, 3.0);
@@ -100,7 +115,7 @@ class WorkerHealthTest {
     void healthyWorkersInAScenarioAreAllAlive() throws Exception {
         HeartbeatPlan beats = HeartbeatPlan.defaults().withTtl(Duration.ofMillis(600));
         try (SimulatedRun sim = new SimulatedRun(SimulatorConfig.defaults().withWorkers(2).withHeartbeats(beats)
-                .withDefaultServiceTime("100ms"), out)) {
+                .withDefaultServiceTime("200ms"), out)) {
             Observed o = observedRun(sim, () -> {});
             assertThat(o.observation()).isEmpty();
             assertThat(o.figures()).containsEntry("allAlive", true);
@@ -108,18 +123,25 @@ class WorkerHealthTest {
         }
     }
 
-    /** 40 deletes with 2 workers (~2-3 s) watched every 100 ms; {@code midRun} runs 300 ms after the start. */
+    /** 40 deletes of 200 ms with 2 workers (~4 s of tasks) watched every 100 ms; {@code midRun} runs 500 ms into the dispatch. */
     private static Observed observedRun(SimulatedRun sim, Runnable midRun) throws Exception {
         ScenarioObserver observer = new WorkerHealthObserver(sim.client, Duration.ofMillis(100));
         Instant started = Instant.now();
         ScenarioObserver.Observing watching = observer.start("health", Duration.ofMinutes(1));
         var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-        timer.schedule(midRun, 300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        // Timed from the dispatch, not the start: fixtures take longer on a busy machine.
+        io.pulpperf.throughput.run.Phases phases = new io.pulpperf.throughput.run.Phases() {
+            @Override
+            public <T> T phase(String name, java.util.concurrent.Callable<T> body) throws Exception {
+                if (name.startsWith("Dispatch")) timer.schedule(midRun, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
+                return body.call();
+            }
+        };
+        ScenarioResult r = sim.run(SimulatedRun.scenario("health", Workload.REPOSITORY_DELETE, 2, 40, 2), phases);
         timer.shutdown();
-        ScenarioResult r = sim.run(SimulatedRun.scenario("health", Workload.REPOSITORY_DELETE, 2, 40, 2));
         assertThat(r.metrics().completed()).isEqualTo(40);
-        Thread.sleep(1500);  // past the outage, so the worker is back before the last read
-        return watching.stop(new ScenarioWindow(started, Instant.now(), null, null));
+        return watching.stop(new ScenarioWindow(started, Instant.now(), io.pulpperf.throughput.pulp.PulpTime.ofMicros(r.metrics().firstCreated()),
+                io.pulpperf.throughput.pulp.PulpTime.ofMicros(r.metrics().lastFinished())));
     }
 
     private static WorkerBeats answer(int atSecond, int ageSeconds, String... names) {
