@@ -43,6 +43,7 @@ public final class ResultsTable {
            .append("Scaling = TPS(N) / (N x TPS(1)) against the 1-worker run of the same workload, shape and closed model, named in Observations. ")
            .append("A capacity search (shape search) shows its sustained rate, and Requests and Tasks Submitted over all its steps.\n");
         out.append(FleetTable.markdown(judged));
+        out.append(IngestionTable.markdown(judged));
         return out.toString();
     }
 
@@ -71,6 +72,7 @@ public final class ResultsTable {
             var wait = m.latency().get(LatencyPart.QUEUE_WAIT);
             parts.add(String.format(Locale.ROOT, "p95 wait %s ms", wait == null || wait.count() == 0 ? "-" : Format.ms(wait.p95())));
             if (m.steadyRate() != null) parts.add("steady " + Format.rate(m.steadyRate()) + "/s");
+            if (r.ingestion() != null && r.ingestion().rate() != null) parts.add("ingests " + Format.rate(r.ingestion().rate()) + " tasks/s");
         }
         if (scaling.observation() != null) parts.add(scaling.observation());
         if (m.lost() > 0) parts.add(m.lost() + " lost");

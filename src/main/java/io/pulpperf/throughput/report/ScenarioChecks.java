@@ -27,6 +27,7 @@ public final class ScenarioChecks {
                 m.successRate() != null && m.successRate() >= t.minSuccessRate(),
                 "completed / observed; " + m.failed() + " failed"));
         if (r.capacity() != null) checks.add(sustained(r));
+        if (r.ingestion() != null) checks.add(IngestionTable.check(r));  // plan 0002's figure (issue 20)
         checks.add(Check.of(Check.Kind.THRESHOLD, "lost tasks", String.valueOf(m.lost()), "at most " + t.maxLostTasks(),
                 m.lost() <= t.maxLostTasks(),
                 m.lostHrefs().isEmpty() ? "accepted at dispatch, never found" : "first: " + m.lostHrefs().subList(0, Math.min(3, m.lostHrefs().size()))));
