@@ -50,6 +50,12 @@ class FleetShapeTest {
             assertThat(r.problems()).isEmpty();
             assertThat(sim.client.status().workerCount()).as("scaled back to the 2 found").isEqualTo(2);
             assertThat(ScenarioChecks.of(r)).noneMatch(Check::failed);
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(io.pulpperf.throughput.report.ResultsJson.json(
+                    java.util.Map.of("date", "d"), List.of(new JudgedScenario(r, List.of())))).path("scenarios").get(0).path("fleet");
+            assertThat(json).hasSize(2);
+            assertThat(json.get(1).fieldNames()).toIterable().contains("asked", "onlineMin", "onlineMedian", "onlineMax",
+                    "heartbeatAgeP50Millis", "heartbeatAgeP95Millis", "heartbeatAgeMaxMillis", "timeouts", "neverOnline", "secondsToAllOnline");
+            assertThat(json.get(1).path("asked").asInt()).isEqualTo(4);
             assertThat(FleetTable.markdown(List.of(new JudgedScenario(r, List.of()))))
                     .contains("| Instance Count | Timeout (Yes/No) | Bottleneck Identified |")
                     .containsPattern("\\| 4 \\| No \\| heartbeat p95 \\d\\.\\d s, max \\d\\.\\d s; online 4 of 4; all online in \\d+\\.\\d s \\|");

@@ -42,6 +42,11 @@ class IngestionRateTest {
             assertThat(i.tasksPerRequest()).isBetween(99.0, 101.0);
             assertThat(ScenarioChecks.of(r)).filteredOn(c -> c.figure().equals("ingestion rate"))
                     .singleElement().satisfies(c -> assertThat(c.verdict()).isEqualTo(Check.Verdict.PASS));
+            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(io.pulpperf.throughput.report.ResultsJson.json(
+                    java.util.Map.of("date", "d"), List.of(new JudgedScenario(r, List.of())))).path("scenarios").get(0).path("ingestion");
+            assertThat(json.path("rate").asDouble()).isEqualTo(i.rate());
+            assertThat(json.path("clients").asInt()).isEqualTo(1);
+            assertThat(json.path("perRequestRates")).hasSize(1);
             String md = IngestionTable.markdown(List.of(new JudgedScenario(r, List.of())));
             assertThat(md).contains("| Simultaneous workers | Tasks | Observations |").containsPattern("\\| 1 \\| (99|100|101) per request \\| ingest: ingests (99|100)\\.\\d\\d tasks/s");
         }
