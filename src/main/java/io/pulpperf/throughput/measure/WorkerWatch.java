@@ -69,20 +69,21 @@ public final class WorkerWatch {
     }
 
     /**
-     * The same answers from the last one taken at or before {@code start} (the first one when none
-     * was): workers the suite scaled away before its tasks started did not drop out of them.
+     * The same answers from the first one taken at or after {@code start} (the last one when none
+     * was): workers the suite scaled away or added before its tasks started did not drop out.
      */
     public WorkerWatch since(Instant start) {
         return between(start, null);
     }
 
     /**
-     * The answers over a window: from the last one at or before {@code start} to the first one at
-     * or after {@code end} (null: to the last), so the answers just outside it still bound it.
+     * The answers over a window: from the first one at or after {@code start} (the Date header is
+     * cut to the second, so at most a second late) to the first one at or after {@code end}
+     * (null: to the last), so the answer just after the window still closes it.
      */
     public WorkerWatch between(Instant start, Instant end) {
-        int from = 0;
-        for (int i = 0; i < times.size(); i++) if (!times.get(i).isAfter(start)) from = i;
+        int from = times.size() - 1;
+        for (int i = times.size() - 1; i >= 0; i--) if (!times.get(i).isBefore(start)) from = i;
         int to = answers.size() - 1;
         if (end != null) {
             for (int i = answers.size() - 1; i >= from; i--) if (!times.get(i).isBefore(end)) to = i;

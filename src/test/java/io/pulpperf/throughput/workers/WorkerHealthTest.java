@@ -38,11 +38,11 @@ class WorkerHealthTest {
         watch.add(answer(10, 9, "w1"), null);
         watch.add(answer(20, 3, "w1"), null);
         watch.add(answer(30, 1, "w1", "w2"), null);
-        Observed o = WorkerHealthObserver.observed(watch, 0, new ScenarioWindow(T0, T0.plusSeconds(30), T0.plusSeconds(5), T0.plusSeconds(29)));
-        assertThat(o.observation()).isEqualTo("workers not all alive: w2 left the online set for 20.0 s at +5.0 s");
+        Observed o = WorkerHealthObserver.observed(watch, 0, new ScenarioWindow(T0.minusSeconds(3), T0.plusSeconds(30), T0, T0.plusSeconds(29)));
+        assertThat(o.observation()).isEqualTo("workers not all alive: w2 left the online set for 20.0 s at +10.0 s");
         assertThat(o.figures()).containsEntry("allAlive", false).containsEntry("heartbeatAgeMaxMillis", 9000L)
                 .containsEntry("onlineAtStart", List.of("w1", "w2")).containsEntry("onlineAtEnd", List.of("w1", "w2"));
-        assertThat(o.figures().get("left")).isEqualTo(List.of(new WorkerHealth.Left("w2", 5.0, 20.0, true)));
+        assertThat(o.figures().get("left")).isEqualTo(List.of(new WorkerHealth.Left("w2", 10.0, 20.0, true)));
         assertThat(o.checks()).singleElement().satisfies(c -> {
             assertThat(c.verdict()).isEqualTo(Check.Verdict.NOTE);
             assertThat(c.detail()).contains("not comparable with runs whose workers all stayed online");
