@@ -25,9 +25,12 @@ public final class WorkerWatch {
     private List<String> last = List.of();
     private Instant lastTime;
     private int samples;
-    /** Every answer taken, so the figures can be read again over the tasks' window only. */
+    /** Every online answer taken, so the figures can be read again over the tasks' window only. */
     private final List<WorkerBeats> answers = new ArrayList<>();
     private final List<Instant> times = new ArrayList<>();
+    /** The missing answers, each after the online answer of the same index - 1 (-1: before any). */
+    private final List<WorkerBeats> missingAnswers = new ArrayList<>();
+    private final List<Integer> missingAfter = new ArrayList<>();
 
     /**
      * A worker's time out of the online set.
@@ -89,8 +92,25 @@ public final class WorkerWatch {
             for (int i = answers.size() - 1; i >= from; i--) if (!times.get(i).isBefore(end)) to = i;
         }
         WorkerWatch out = new WorkerWatch();
-        for (int i = from; i <= to; i++) out.add(answers.get(i), times.get(i));
+        for (int i = from; i <= to; i++) {
+            out.add(answers.get(i), times.get(i));
+            for (int m = 0; m < missingAnswers.size(); m++) if (missingAfter.get(m) == i) out.addMissing(missingAnswers.get(m));
+        }
         return out;
+    }
+
+    /**
+     * The ages of workers listed as missing that were online before in this watch: while a worker
+     * is out of the online set its heartbeat is older than the TTL, and only this read shows it.
+     * Killed workers whose records linger were never online here, so they are left out.
+     */
+    public void addMissing(WorkerBeats missing) {
+        missingAnswers.add(missing);
+        missingAfter.add(answers.size() - 1);
+        if (missing.serverTime() == null) return;
+        for (WorkerBeats.Beat b : missing.workers()) {
+            if (everOnline.contains(b.name())) ageMillis.add(b.age(missing.serverTime()).toMillis());
+        }
     }
 
     public int samples() {

@@ -184,7 +184,19 @@ public final class PulpClient {
      * header: the online workers and their heartbeats by the server's clock (issue 20).
      */
     public WorkerBeats onlineWorkers() {
-        URI first = target.v3Root().resolve("workers/?online=true&fields=name,last_heartbeat&limit=1000");
+        return workers("online=true");
+    }
+
+    /**
+     * {@code GET workers/?missing=true}: workers whose heartbeat is older than their TTL (a
+     * worker that timed out, or a killed one whose record lingers), with the {@code Date} header.
+     */
+    public WorkerBeats missingWorkers() {
+        return workers("missing=true");
+    }
+
+    private WorkerBeats workers(String filter) {
+        URI first = target.v3Root().resolve("workers/?" + filter + "&fields=name,last_heartbeat&limit=1000");
         List<WorkerBeats.Beat> beats = new ArrayList<>();
         Instant serverTime = null;
         URI url = first;

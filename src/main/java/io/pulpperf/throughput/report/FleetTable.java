@@ -37,7 +37,7 @@ public final class FleetTable {
         parts.add("heartbeat p95 " + seconds(c.heartbeatAgeP95Millis()) + ", max " + seconds(c.heartbeatAgeMaxMillis()));
         parts.add("online " + (c.onlineMin() == c.onlineMax() ? String.valueOf(c.onlineMin()) : c.onlineMin() + "-" + c.onlineMax())
                 + " of " + c.asked());
-        if (c.timeouts() > 0) parts.add(c.timeouts() + " timeouts: " + String.join(", ", c.timedOut()));
+        if (c.timeouts() > 0) parts.add(c.timeouts() + " timeouts: " + names(c.timedOut()));
         if (c.neverOnline() > 0) parts.add(c.neverOnline() + " never online");
         parts.add(c.secondsToAllOnline() == null ? "never all online" : String.format(Locale.ROOT, "all online in %.1f s", c.secondsToAllOnline()));
         return String.join("; ", parts);
@@ -77,6 +77,12 @@ public final class FleetTable {
         out.add(Check.of(Check.Kind.RUN_PROBLEM, "problems during the run", String.valueOf(r.problems().size()), "0",
                 r.problems().isEmpty(), String.join("; ", r.problems())));
         return out;
+    }
+
+    /** Up to ten names, then how many more. */
+    private static String names(List<String> names) {
+        return names.size() <= 10 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 10)) + " and " + (names.size() - 10) + " more";
     }
 
     private static String seconds(Long millis) {

@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * The fleet shape (issue 20, plan 0001 Worker Scalability): no tasks; for each worker count, scale
  * with the suite's worker control, read workers/ until all are online (or the scale gave up),
- * hold and read {@code workers/?online=true} every interval, then scale back to the count the
+ * hold and read {@code workers/?online=true} (and {@code ?missing=true}, for the ages of workers
+ * out of the set) every interval, then scale back to the count the
  * run found. Bounded by the scenario's timeout.
  */
 final class FleetRun {
@@ -96,6 +97,7 @@ final class FleetRun {
             }
             watch.add(answer, Instant.now());
             seen.addAll(answer.names());
+            readMissing(watch, asked, problems);
             if (toAll == null && answer.workers().size() >= asked) toAll = Math.round((System.nanoTime() - started) / 1e8) / 10.0;
         }
         List<Integer> online = new ArrayList<>(watch.onlineCounts());
@@ -109,12 +111,27 @@ final class FleetRun {
                 Math.max(0, asked - seen.size()), toAll, timedOut, watch.samples());
     }
 
+    /** The heartbeats of fleet workers out of the online set: older than the TTL, so not in the online list. */
+    private void readMissing(WorkerWatch watch, int asked, List<String> problems) {
+        try {
+            watch.addMissing(client.missingWorkers());
+        } catch (RuntimeException e) {
+            problems.add("a read of workers/?missing=true at " + asked + " workers failed: " + e.getMessage());
+        }
+    }
+
     /** One console line per count, e.g. "50 workers: online 48-50, heartbeat p95 4.0 s max 9.0 s, 0 timeouts". */
     static String line(FleetCount c) {
         return String.format(Locale.ROOT, "%d workers: online %d-%d (median %.1f), heartbeat p95 %s max %s, %d timeouts%s%s",
                 c.asked(), c.onlineMin(), c.onlineMax(), c.onlineMedian(), seconds(c.heartbeatAgeP95Millis()), seconds(c.heartbeatAgeMaxMillis()),
-                c.timeouts(), c.timedOut().isEmpty() ? "" : " (" + String.join(", ", c.timedOut()) + ")",
+                c.timeouts(), c.timedOut().isEmpty() ? "" : " (" + names(c.timedOut()) + ")",
                 c.neverOnline() > 0 ? ", " + c.neverOnline() + " never online" : "");
+    }
+
+    /** Up to ten names, then how many more: a fleet of hundreds must not fill a table cell. */
+    static String names(List<String> names) {
+        return names.size() <= 10 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 10)) + " and " + (names.size() - 10) + " more";
     }
 
     static String seconds(Long millis) {

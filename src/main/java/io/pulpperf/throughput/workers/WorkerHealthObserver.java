@@ -26,15 +26,18 @@ import java.util.function.Supplier;
 public final class WorkerHealthObserver implements ScenarioObserver {
     public static final String SOURCE = "workerHealth";
     private final Supplier<WorkerBeats> workers;
+    /** Read only while a worker is out of the online set: its heartbeat age is then only there. */
+    private final Supplier<WorkerBeats> missing;
     private final Duration interval;
 
     /** @param interval time between two reads of workers/ while a scenario runs */
     public WorkerHealthObserver(PulpClient client, Duration interval) {
-        this(client::onlineWorkers, interval);
+        this(client::onlineWorkers, client::missingWorkers, interval);
     }
 
-    WorkerHealthObserver(Supplier<WorkerBeats> workers, Duration interval) {
+    WorkerHealthObserver(Supplier<WorkerBeats> workers, Supplier<WorkerBeats> missing, Duration interval) {
         this.workers = workers;
+        this.missing = missing;
         this.interval = interval.isZero() || interval.isNegative() ? Duration.ofSeconds(1) : interval;
     }
 
@@ -50,8 +53,16 @@ public final class WorkerHealthObserver implements ScenarioObserver {
         Runnable poll = () -> {
             try {
                 WorkerBeats answer = workers.get();
+                boolean someoneOut;
                 synchronized (watch) {
                     watch.add(answer, Instant.now());
+                    someoneOut = !answer.names().containsAll(watch.everOnline());
+                }
+                if (someoneOut) {
+                    WorkerBeats out = missing.get();
+                    synchronized (watch) {
+                        watch.addMissing(out);
+                    }
                 }
             } catch (RuntimeException e) {
                 synchronized (watch) {

@@ -50,6 +50,19 @@ class WorkerHealthTest {
     }
 
     @Test
+    void aWorkerOutOfTheOnlineSetHasItsAgeFromTheMissingListButALingeringDeadOneDoesNot() {
+        WorkerWatch watch = new WorkerWatch();
+        watch.add(answer(0, 2, "w1", "w2"), null);
+        watch.add(answer(10, 3, "w1"), null);
+        watch.addMissing(answer(10, 35, "w2", "killed-long-ago"));
+        watch.addMissing(new WorkerBeats(T0.plusSeconds(10), List.of(new WorkerBeats.Beat("killed-long-ago", T0.minusSeconds(3600)))));
+        watch.add(answer(20, 1, "w1", "w2"), null);
+        assertThat(watch.ageMillis()).containsExactly(2000L, 2000L, 3000L, 35000L, 1000L, 1000L);
+        Observed o = WorkerHealthObserver.observed(watch, 0, new ScenarioWindow(T0, T0.plusSeconds(20), T0, T0.plusSeconds(20)));
+        assertThat(o.figures()).containsEntry("heartbeatAgeMaxMillis", 35000L);
+    }
+
+    @Test
     void workersScaledAwayBeforeTheFirstTaskDidNotDropOut() {
         WorkerWatch watch = new WorkerWatch();
         watch.add(answer(0, 1, "w1", "w2", "w3"), null);
