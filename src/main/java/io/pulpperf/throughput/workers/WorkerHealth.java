@@ -1,7 +1,6 @@
 package io.pulpperf.throughput.workers;
 
 import io.pulpperf.throughput.measure.WorkerWatch;
-
 import java.util.List;
 
 /**
