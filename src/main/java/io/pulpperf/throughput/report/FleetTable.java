@@ -15,6 +15,11 @@ public final class FleetTable {
 
     /** Plan 0001's table for every fleet scenario of the run; "" when there is none. */
     public static String markdown(List<JudgedScenario> judged) {
+        return markdown(judged, java.util.Map.of());
+    }
+
+    /** @param observations the observers' line for a run (database, Prometheus), by run id: shown under its table */
+    public static String markdown(List<JudgedScenario> judged, java.util.Map<String, String> observations) {
         StringBuilder out = new StringBuilder();
         for (JudgedScenario j : judged) {
             ScenarioResult r = j.result();
@@ -25,8 +30,10 @@ public final class FleetTable {
                 out.append("| ").append(c.asked()).append(" | ").append(c.timeouts() > 0 ? "Yes" : "No").append(" | ")
                    .append(bottleneck(c).replace("|", "\\|")).append(" |\n");
             }
+            String observed = observations.get(r.runId());
             out.append("\nTimeout = a worker left the online set during the hold (its heartbeat older than its TTL, by the server's clock). ")
-               .append("Resource peaks of the observers (DB, Prometheus) are over the whole fleet run, in the results table's Observations.\n");
+               .append(observed == null ? "No observers: run with -Dpulp.db.url and -Dpulp.prometheus.url to see which resource peaked.\n"
+                       : "The observers over the whole fleet run (not split per count): " + observed + "\n");
         }
         return out.toString();
     }

@@ -42,7 +42,7 @@ public final class ResultsTable {
         out.append("\n**Key:** `-` = not measured. Tasks / Sec Processed = completed / (last finished_at - first started_at). ")
            .append("Scaling = TPS(N) / (N x TPS(1)) against the 1-worker run of the same workload, shape and closed model, named in Observations. ")
            .append("A capacity search (shape search) shows its sustained rate, and Requests and Tasks Submitted over all its steps.\n");
-        out.append(FleetTable.markdown(judged));
+        out.append(FleetTable.markdown(judged, extraObservations));
         out.append(IngestionTable.markdown(judged));
         return out.toString();
     }
