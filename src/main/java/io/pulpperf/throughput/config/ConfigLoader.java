@@ -245,7 +245,8 @@ public final class ConfigLoader {
             selected = selected.stream().map(s -> s.withThresholds(new Thresholds(
                     tps == null ? s.thresholds().minTasksPerSecond() : tps,
                     success == null ? s.thresholds().minSuccessRate() : success,
-                    s.thresholds().maxLostTasks(), s.thresholds().minSustainedRate()))).toList();
+                    s.thresholds().maxLostTasks(), s.thresholds().minSustainedRate(), s.thresholds().maxHeartbeatAge(),
+                    s.thresholds().maxTimeouts(), s.thresholds().minIngestionRate()))).toList();
         }
         return selected;
     }

@@ -111,6 +111,9 @@ public record Scenario(String name, Workload workload, int workers, int tasks, i
             return name + ": " + workers + (workers == 1 ? " worker, " : " workers, ") + "capacity search from "
                     + String.format(java.util.Locale.ROOT, "%.4g", search.from()) + " tasks/s, " + workload.key();
         }
+        if (fleet != null) {
+            return name + ": fleet of " + fleet.counts() + " workers, each held " + fleet.hold().toSeconds() + " s";
+        }
         String load = rate != null ? String.format(java.util.Locale.ROOT, "%.4g requests/s", rate)
                 : concurrency + (concurrency == 1 ? " client" : " clients");
         return name + ": " + workers + (workers == 1 ? " worker, " : " workers, ") + tasks + " tasks, " + load + ", "
