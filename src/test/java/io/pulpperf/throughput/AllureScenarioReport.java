@@ -2,6 +2,7 @@ package io.pulpperf.throughput;
 
 import io.pulpperf.throughput.config.Scenario;
 import io.pulpperf.throughput.observe.Observed;
+import io.pulpperf.throughput.report.FleetTable;
 import io.pulpperf.throughput.report.CapacityChart;
 import io.pulpperf.throughput.report.CapacityTable;
 import io.pulpperf.throughput.report.Charts;
@@ -91,6 +92,7 @@ final class AllureScenarioReport {
         Allure.addAttachment("Summary: checks and figures", "text/html", SummaryTable.html(r, j.checks()), ".html");
         Allure.addAttachment("Summary (CSV)", "text/csv", SummaryTable.csv(r, j.checks()), ".csv");
         if (r.capacity() != null) attachCapacity(name, r);
+        if (r.fleet() != null) Allure.addAttachment("Fleet: every figure per worker count (CSV)", "text/csv", FleetTable.csv(r.fleet()), ".csv");
         Allure.addAttachment("Timeline chart", "image/svg+xml",
                 Charts.svg(TimelineChart.of(name, r.metrics()), TimelineChart.WIDTH, TimelineChart.HEIGHT), ".svg");
         Allure.addAttachment("Latency table", "text/html", LatencyTable.html(name + " latency", r.metrics()), ".html");

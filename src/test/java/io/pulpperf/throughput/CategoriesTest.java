@@ -11,7 +11,7 @@ import io.pulpperf.throughput.config.Target;
 import io.pulpperf.throughput.pulp.PulpApiException;
 import io.pulpperf.throughput.pulp.PulpClient;
 import io.pulpperf.throughput.report.AllureContextFiles;
-import io.pulpperf.throughput.report.Check;
+import io.pulpperf.throughput.observe.Check;
 import io.pulpperf.throughput.sim.PulpSimulator;
 import io.pulpperf.throughput.sim.SimulatorConfig;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package io.pulpperf.throughput;
 
-import io.pulpperf.throughput.report.Check;
+import io.pulpperf.throughput.observe.Check;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.SoftAssertions;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pulpperf.throughput.config.ConfigLoader;
 import io.pulpperf.throughput.config.SuiteSettings;
-import io.pulpperf.throughput.observe.ConfiguredObservers;
+import io.pulpperf.throughput.suite.ConfiguredObservers;
 import io.pulpperf.throughput.observe.Observed;
 import io.pulpperf.throughput.observe.Observers;
 import io.pulpperf.throughput.resources.PromUnavailableException;

@@ -12,7 +12,7 @@ import io.pulpperf.throughput.history.Spread;
 import io.pulpperf.throughput.report.MedianThresholds;
 import io.pulpperf.throughput.run.Repeats;
 import io.pulpperf.throughput.history.SeriesJudgement;
-import io.pulpperf.throughput.observe.ConfiguredObservers;
+import io.pulpperf.throughput.suite.ConfiguredObservers;
 import io.pulpperf.throughput.observe.Observed;
 import io.pulpperf.throughput.observe.Observers;
 import io.pulpperf.throughput.pulp.PulpClient;
@@ -21,7 +21,7 @@ import io.pulpperf.throughput.report.AllureContextFiles;
 import io.pulpperf.throughput.report.Baseline;
 import io.pulpperf.throughput.report.BaselineComparison;
 import io.pulpperf.throughput.report.BaselineFile;
-import io.pulpperf.throughput.report.Check;
+import io.pulpperf.throughput.observe.Check;
 import io.pulpperf.throughput.report.GrafanaLink;
 import io.pulpperf.throughput.report.JudgedScenario;
 import io.pulpperf.throughput.report.MatrixReport;
@@ -36,9 +36,11 @@ import io.pulpperf.throughput.run.SimulatorWorkers;
 import io.pulpperf.throughput.run.StatusWorkers;
 import io.pulpperf.throughput.run.WorkerControl;
 import io.pulpperf.throughput.resources.ResourceStats;
+import io.pulpperf.throughput.sim.HeartbeatPlan;
 import io.pulpperf.throughput.sim.PulpSimulator;
 import io.pulpperf.throughput.sim.SimulatorConfig;
 import io.pulpperf.throughput.sim.WorkerContention;
+import io.pulpperf.throughput.workers.WorkerHealthObserver;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -112,7 +114,9 @@ class TaskThroughputTest {
             SimulatorConfig sim = SimulatorConfig.defaults().withWorkers(1)
                     .withCredentials(settings.target().credentials().username(), settings.target().credentials().password())
                     .withToken(settings.target().credentials().token())
-                    .withFailureRate(settings.simulator().failureRate());
+                    .withFailureRate(settings.simulator().failureRate())
+                    .withHeartbeats(HeartbeatPlan.defaults().withTtl(settings.simulator().workerTtl())
+                            .withLag(settings.simulator().heartbeatLag()).withLagPerWorker(settings.simulator().heartbeatLagPerWorker()));
             for (var e : settings.simulator().serviceTimes().entrySet()) sim = sim.withServiceTime(e.getKey(), e.getValue());
             var contention = settings.simulator().contention();
             sim = sim.withContention(new WorkerContention(contention.sigma(), contention.kappa()));
@@ -134,6 +138,15 @@ class TaskThroughputTest {
                 : settings.scaling().command() != null ? new ScaleCommandWorkers(settings.scaling(), client, System.out)
                 : new StatusWorkers(client);
         runner = new ScenarioRunner(settings, client, clients.dispatcher(), workers, System.out, targetLabel());
+        // Worker health in every scenario (issue 20): needs the client, so it joins the observers here.
+        // At most one read a second: a worker beats every 10 s on Pulp, and each read costs the API CPU.
+        WorkerHealthObserver health = new WorkerHealthObserver(client, max(settings.pollInterval(), Duration.ofSeconds(1)));
+        System.out.println(health.preflight());
+        observers = observers.plus(health);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private String targetLabel() {

@@ -70,18 +70,26 @@ public final class ConfigLoader {
         Duration stallPeriod = duration(where, "polling.stallPeriod", polling.path("stallPeriod"), Duration.ofSeconds(30));
 
         return new SuiteSettings(file, target(), pollInterval, pageSize, workerMismatch(),
-                baseDir.resolve(prop("pulp.output", "target/throughput")), simulator(root.path("simulator")), cleanup(),
+                baseDir.resolve(prop("pulp.output", "target/throughput")), simulator(where, root.path("simulator")), cleanup(),
                 scaling(), stallPeriod, scenarios, limits(where, root.path("limits")));
     }
 
     /**
-     * The {@code resources:} section (issue 13) with the {@code -Dpulp.resources*} overrides; read
-     * apart from {@link #load} so SuiteSettings stays as it is for runs without Prometheus.
+     * One top-level section of the matrix file, after the schema checked the whole file, for a
+     * package that reads its own section (the {@code resources:} section is read in resources, so
+     * config does not depend on it); read apart from {@link #load} so SuiteSettings stays as it is.
      */
-    public io.pulpperf.throughput.resources.ResourcesConfig resources() {
+    public Section section(String key) {
         Path file = baseDir.resolve(prop("pulp.config", DEFAULT_CONFIG));
-        return ResourcesSection.read(file.toString(), readValid(file).path("resources"), props);
+        return new Section(file.toString(), readValid(file).path(key), props);
     }
+
+    /**
+     * @param where the file's path, for messages
+     * @param node  the section (a missing node when the file has none)
+     * @param props the {@code -D} properties, for the section's overrides
+     */
+    public record Section(String where, JsonNode node, Map<String, String> props) {}
 
     private static Limits limits(String where, JsonNode node) {
         Limits d = Limits.defaults();
@@ -133,10 +141,14 @@ public final class ConfigLoader {
         Workload workload = Workload.of(text(node, defaults, "workload", "repository-delete"));
         // workers and tasks may come from defaults, so the schema cannot require them in a scenario.
         int workers = whole(pick(node, defaults, "workers"), -1);
+        if (workers < 0 && node.path("fleet").path("counts").isArray()) workers = FleetSection.largest(node.path("fleet"));
         if (workers < 0) throw new ConfigException(where + ": " + path + "workers: missing; expected a whole number >= 1");
         int tasks = whole(pick(node, defaults, "tasks"), -1);
         // A search sets its task counts per step; tasks is then only a placeholder.
         if (tasks < 0 && "search".equals(text(node, defaults, "shape", ""))) tasks = 1;
+        // A fleet dispatches no task and sets its worker counts in fleet.counts: placeholders again.
+        boolean fleetShape = "fleet".equals(text(node, defaults, "shape", ""));
+        if (tasks < 0 && fleetShape) tasks = 1;
         if (tasks < 0) throw new ConfigException(where + ": " + path + "tasks: missing; expected a whole number >= 1");
         int concurrency = whole(pick(node, defaults, "concurrency"), 8);
         JsonNode rateNode = pick(node, defaults, "rate");
@@ -147,9 +159,10 @@ public final class ConfigLoader {
         CustomRequest request = request(where, path + "request", pick(node, defaults, "request"), workload);
         String testPath = workload == Workload.TASK_INGESTION ? text(node, defaults, "testPath", "test/tasks/") : null;
         SearchSettings search = search(where, path + "search", node.path("search"));
+        FleetSettings fleet = FleetSection.read(where, path + "fleet", node.path("fleet"));
         try {
             return new Scenario(node.path("name").asText(), workload, workers, tasks, concurrency, rate, shape, timeout, thresholds,
-                    request, testPath, search);
+                    request, testPath, search, fleet);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + ": " + path.substring(0, path.length() - 1) + ": " + e.getMessage());
         }
@@ -190,21 +203,30 @@ public final class ConfigLoader {
 
     private static Thresholds thresholds(String where, String key, JsonNode node, JsonNode defaults) {
         JsonNode sustained = pick(node, defaults, "minSustainedRate");
+        JsonNode age = pick(node, defaults, "maxHeartbeatAge");
+        JsonNode timeouts = pick(node, defaults, "maxTimeouts");
+        JsonNode ingestion = pick(node, defaults, "minIngestionRate");
         try {
             return new Thresholds(number(pick(node, defaults, "minTasksPerSecond"), 0), number(pick(node, defaults, "minSuccessRate"), 1.0),
-                    whole(pick(node, defaults, "maxLostTasks"), 0), sustained.isMissingNode() ? null : sustained.asDouble());
+                    whole(pick(node, defaults, "maxLostTasks"), 0), sustained.isMissingNode() ? null : sustained.asDouble(),
+                    age.isMissingNode() ? null : duration(where, key + ".maxHeartbeatAge", age, null),
+                    timeouts.isMissingNode() ? null : timeouts.asInt(), ingestion.isMissingNode() ? null : ingestion.asDouble());
         } catch (IllegalArgumentException e) { // a number too big for a double (1e400) passes the schema's ">= 0"
             throw new ConfigException(where + ": " + key + ": " + e.getMessage());
         }
     }
 
-    private static SimulatorSettings simulator(JsonNode node) {
+    private static SimulatorSettings simulator(String where, JsonNode node) {
         if (node.isMissingNode()) return SimulatorSettings.defaults();
         Map<String, String> times = new LinkedHashMap<>();
         node.path("serviceTimes").fields().forEachRemaining(e -> times.put(e.getKey(), e.getValue().asText()));
         JsonNode contention = node.path("contention");
+        SimulatorSettings d = SimulatorSettings.defaults();
         return new SimulatorSettings(times, number(node.path("failureRate"), 0),
-                new SimulatorSettings.Contention(number(contention.path("sigma"), 0), number(contention.path("kappa"), 0)));
+                new SimulatorSettings.Contention(number(contention.path("sigma"), 0), number(contention.path("kappa"), 0)),
+                duration(where, "simulator.workerTtl", node.path("workerTtl"), d.workerTtl()),
+                duration(where, "simulator.heartbeatLag", node.path("heartbeatLag"), d.heartbeatLag()),
+                duration(where, "simulator.heartbeatLagPerWorker", node.path("heartbeatLagPerWorker"), d.heartbeatLagPerWorker()));
     }
 
     // --- -D overrides -------------------------------------------------------------------------
@@ -233,7 +255,8 @@ public final class ConfigLoader {
             selected = selected.stream().map(s -> s.withThresholds(new Thresholds(
                     tps == null ? s.thresholds().minTasksPerSecond() : tps,
                     success == null ? s.thresholds().minSuccessRate() : success,
-                    s.thresholds().maxLostTasks(), s.thresholds().minSustainedRate()))).toList();
+                    s.thresholds().maxLostTasks(), s.thresholds().minSustainedRate(), s.thresholds().maxHeartbeatAge(),
+                    s.thresholds().maxTimeouts(), s.thresholds().minIngestionRate()))).toList();
         }
         return selected;
     }

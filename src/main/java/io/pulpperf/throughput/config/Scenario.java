@@ -18,9 +18,11 @@ import java.time.Duration;
  * @param request     the request of a custom workload; null for the others
  * @param testPath    for task-ingestion: the view under the API root, e.g. {@code test/tasks/}
  * @param search      the search shape's steps; null for the other shapes
+ * @param fleet       the fleet shape's worker counts, hold and interval; null for the other shapes
  */
 public record Scenario(String name, Workload workload, int workers, int tasks, int concurrency, Double rate, Shape shape,
-                       Duration timeout, Thresholds thresholds, CustomRequest request, String testPath, SearchSettings search) {
+                       Duration timeout, Thresholds thresholds, CustomRequest request, String testPath, SearchSettings search,
+                       FleetSettings fleet) {
     public Scenario {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-', was '" + name + "'");
@@ -43,16 +45,26 @@ public record Scenario(String name, Workload workload, int workers, int tasks, i
             throw new IllegalArgumentException(shape == Shape.SEARCH ? "shape search needs search: {from, factor, max, step, refine}"
                     : "search: is only for shape search");
         }
+        if ((shape == Shape.FLEET) != (fleet != null)) {
+            throw new IllegalArgumentException(shape == Shape.FLEET ? "shape fleet needs fleet: {counts, hold, interval}"
+                    : "fleet: is only for shape fleet");
+        }
         if (search != null && rate != null) throw new IllegalArgumentException("rate is set by the search's steps; leave it out");
         if (search != null && workload == Workload.TASK_INGESTION) {
             throw new IllegalArgumentException("the search shape needs one task per request; task-ingestion views dispatch many");
         }
     }
 
-    /** A scenario of any shape but search. */
+    /** A scenario of any shape but fleet. */
+    public Scenario(String name, Workload workload, int workers, int tasks, int concurrency, Double rate, Shape shape,
+                    Duration timeout, Thresholds thresholds, CustomRequest request, String testPath, SearchSettings search) {
+        this(name, workload, workers, tasks, concurrency, rate, shape, timeout, thresholds, request, testPath, search, null);
+    }
+
+    /** A scenario of any shape but search and fleet. */
     public Scenario(String name, Workload workload, int workers, int tasks, int concurrency, Double rate, Shape shape,
                     Duration timeout, Thresholds thresholds, CustomRequest request, String testPath) {
-        this(name, workload, workers, tasks, concurrency, rate, shape, timeout, thresholds, request, testPath, null);
+        this(name, workload, workers, tasks, concurrency, rate, shape, timeout, thresholds, request, testPath, null, null);
     }
 
     /** A steady, closed-model scenario of a built-in workload (tests and examples). */
@@ -63,23 +75,23 @@ public record Scenario(String name, Workload workload, int workers, int tasks, i
     }
 
     public Scenario withTasks(int value) {
-        return new Scenario(name, workload, workers, value, concurrency, rate, shape, timeout, thresholds, request, testPath, search);
+        return new Scenario(name, workload, workers, value, concurrency, rate, shape, timeout, thresholds, request, testPath, search, fleet);
     }
 
     public Scenario withThresholds(Thresholds value) {
-        return new Scenario(name, workload, workers, tasks, concurrency, rate, shape, timeout, value, request, testPath, search);
+        return new Scenario(name, workload, workers, tasks, concurrency, rate, shape, timeout, value, request, testPath, search, fleet);
     }
 
     public Scenario withShape(Shape value) {
-        return new Scenario(name, workload, workers, tasks, concurrency, rate, value, timeout, thresholds, request, testPath, search);
+        return new Scenario(name, workload, workers, tasks, concurrency, rate, value, timeout, thresholds, request, testPath, search, fleet);
     }
 
     public Scenario withTimeout(Duration value) {
-        return new Scenario(name, workload, workers, tasks, concurrency, rate, shape, value, thresholds, request, testPath, search);
+        return new Scenario(name, workload, workers, tasks, concurrency, rate, shape, value, thresholds, request, testPath, search, fleet);
     }
 
     public Scenario withRate(Double value) {
-        return new Scenario(name, workload, workers, tasks, concurrency, value, shape, timeout, thresholds, request, testPath, search);
+        return new Scenario(name, workload, workers, tasks, concurrency, value, shape, timeout, thresholds, request, testPath, search, fleet);
     }
 
     /** This scenario as a capacity search with these steps. */
@@ -98,6 +110,9 @@ public record Scenario(String name, Workload workload, int workers, int tasks, i
         if (search != null) {
             return name + ": " + workers + (workers == 1 ? " worker, " : " workers, ") + "capacity search from "
                     + String.format(java.util.Locale.ROOT, "%.4g", search.from()) + " tasks/s, " + workload.key();
+        }
+        if (fleet != null) {
+            return name + ": fleet of " + fleet.counts() + " workers, each held " + fleet.hold().toSeconds() + " s";
         }
         String load = rate != null ? String.format(java.util.Locale.ROOT, "%.4g requests/s", rate)
                 : concurrency + (concurrency == 1 ? " client" : " clients");

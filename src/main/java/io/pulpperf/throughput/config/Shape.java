@@ -13,7 +13,12 @@ public enum Shape {
      * Open-model steps at rising rates until one is not kept up with, then bisection: finds the
      * highest rate the workers sustain and where they saturate (issue 14).
      */
-    SEARCH("search");
+    SEARCH("search"),
+    /**
+     * No tasks: the workers are scaled through a list of counts and each is held while
+     * {@code workers/} is read for heartbeats and drop-outs (issue 20, plan 0001).
+     */
+    FLEET("fleet");
 
     private final String key;
 
@@ -27,6 +32,6 @@ public enum Shape {
 
     public static Shape of(String key) {
         for (Shape s : values()) if (s.key.equals(key)) return s;
-        throw new IllegalArgumentException("unknown shape '" + key + "'; expected steady, backlog or search");
+        throw new IllegalArgumentException("unknown shape '" + key + "'; expected steady, backlog, search or fleet");
     }
 }

@@ -7,8 +7,12 @@ package io.pulpperf.throughput.config;
  * @param minSuccessRate    lowest acceptable completed/observed ratio, in [0, 1]
  * @param maxLostTasks      most tasks that may be dispatched but never found on the server, >= 0
  * @param minSustainedRate  search shape: lowest acceptable sustained rate, tasks per second; null = not checked
+ * @param maxHeartbeatAge   fleet shape: oldest acceptable heartbeat by the server's clock; null = not checked
+ * @param maxTimeouts       fleet shape: most times workers may leave the online set, per count; null = not checked
+ * @param minIngestionRate  task-ingestion: lowest acceptable tasks created per second; null = not checked
  */
-public record Thresholds(double minTasksPerSecond, double minSuccessRate, int maxLostTasks, Double minSustainedRate) {
+public record Thresholds(double minTasksPerSecond, double minSuccessRate, int maxLostTasks, Double minSustainedRate,
+                         java.time.Duration maxHeartbeatAge, Integer maxTimeouts, Double minIngestionRate) {
     public Thresholds {
         if (!(minTasksPerSecond >= 0) || Double.isInfinite(minTasksPerSecond)) {
             throw new IllegalArgumentException("minTasksPerSecond must be a number >= 0, was " + minTasksPerSecond);
@@ -20,6 +24,15 @@ public record Thresholds(double minTasksPerSecond, double minSuccessRate, int ma
         if (minSustainedRate != null && !(minSustainedRate >= 0 && !minSustainedRate.isInfinite())) {
             throw new IllegalArgumentException("minSustainedRate must be a number >= 0, was " + minSustainedRate);
         }
+        if (maxHeartbeatAge != null && maxHeartbeatAge.isNegative()) throw new IllegalArgumentException("maxHeartbeatAge must be >= 0");
+        if (maxTimeouts != null && maxTimeouts < 0) throw new IllegalArgumentException("maxTimeouts must be >= 0, was " + maxTimeouts);
+        if (minIngestionRate != null && !(minIngestionRate >= 0 && !minIngestionRate.isInfinite())) {
+            throw new IllegalArgumentException("minIngestionRate must be a number >= 0, was " + minIngestionRate);
+        }
+    }
+
+    public Thresholds(double minTasksPerSecond, double minSuccessRate, int maxLostTasks, Double minSustainedRate) {
+        this(minTasksPerSecond, minSuccessRate, maxLostTasks, minSustainedRate, null, null, null);
     }
 
     public Thresholds(double minTasksPerSecond, double minSuccessRate, int maxLostTasks) {

@@ -1,6 +1,6 @@
 package io.pulpperf.throughput.history;
 
-import io.pulpperf.throughput.report.Check;
+import io.pulpperf.throughput.observe.Check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,5 @@
 package io.pulpperf.throughput.observe;
 
-import io.pulpperf.throughput.report.Check;
 import java.util.List;
 import java.util.Map;
 

@@ -13,6 +13,13 @@ public final class Observers {
         this.observers = List.copyOf(observers);
     }
 
+    /** These observers and one more, reported after them. */
+    public Observers plus(ScenarioObserver another) {
+        List<ScenarioObserver> all = new ArrayList<>(observers);
+        all.add(another);
+        return new Observers(all);
+    }
+
     public boolean isEmpty() {
         return observers.isEmpty();
     }

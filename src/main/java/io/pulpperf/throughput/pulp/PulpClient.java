@@ -179,6 +179,40 @@ public final class PulpClient {
                 root.path("domain_enabled").asBoolean(false));
     }
 
+    /**
+     * {@code GET workers/?online=true} with every page (bounded), and the answer's {@code Date}
+     * header: the online workers and their heartbeats by the server's clock (issue 20).
+     */
+    public WorkerBeats onlineWorkers() {
+        return workers("online=true");
+    }
+
+    /**
+     * {@code GET workers/?missing=true}: workers whose heartbeat is older than their TTL (a
+     * worker that timed out, or a killed one whose record lingers), with the {@code Date} header.
+     */
+    public WorkerBeats missingWorkers() {
+        return workers("missing=true");
+    }
+
+    private WorkerBeats workers(String filter) {
+        URI first = target.v3Root().resolve("workers/?" + filter + "&fields=name,last_heartbeat&limit=1000");
+        List<WorkerBeats.Beat> beats = new ArrayList<>();
+        Instant serverTime = null;
+        URI url = first;
+        for (int page = 0; page < 100 && url != null; page++) {  // 100 pages of 1000: more workers than any fleet
+            URI at = url;
+            Response r = read(at, () -> spec("GET"), x -> x);
+            if (serverTime == null) serverTime = WorkerDates.parse(r.header("Date"));
+            JsonNode root = json(r, at);
+            for (JsonNode w : root.path("results")) {
+                beats.add(new WorkerBeats.Beat(w.path("name").asText(), PulpTime.ofMicros(PulpTime.parseMicros(w.path("last_heartbeat").asText()))));
+            }
+            url = root.path("next").isTextual() ? resolveHref(root.path("next").asText()) : null;
+        }
+        return new WorkerBeats(serverTime, beats);
+    }
+
     /** One page of {@code tasks/} with these query parameters. */
     public TaskPage tasks(Map<String, String> query) {
         URI url = target.v3Root().resolve("tasks/");

@@ -1,5 +1,6 @@
 package io.pulpperf.throughput.report;
 
+import io.pulpperf.throughput.observe.Check;
 import io.pulpperf.throughput.measure.LatencyPart;
 import io.pulpperf.throughput.measure.LatencySummary;
 import io.pulpperf.throughput.run.ScenarioResult;

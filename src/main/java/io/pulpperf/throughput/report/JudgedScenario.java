@@ -1,5 +1,6 @@
 package io.pulpperf.throughput.report;
 
+import io.pulpperf.throughput.observe.Check;
 import io.pulpperf.throughput.run.ScenarioResult;
 import java.util.List;
 

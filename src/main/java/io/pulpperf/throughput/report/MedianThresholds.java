@@ -1,5 +1,6 @@
 package io.pulpperf.throughput.report;
 
+import io.pulpperf.throughput.observe.Check;
 import io.pulpperf.throughput.config.Thresholds;
 import io.pulpperf.throughput.history.FigureCatalog;
 import io.pulpperf.throughput.history.Spread;

@@ -42,6 +42,8 @@ public final class ResultsTable {
         out.append("\n**Key:** `-` = not measured. Tasks / Sec Processed = completed / (last finished_at - first started_at). ")
            .append("Scaling = TPS(N) / (N x TPS(1)) against the 1-worker run of the same workload, shape and closed model, named in Observations. ")
            .append("A capacity search (shape search) shows its sustained rate, and Requests and Tasks Submitted over all its steps.\n");
+        out.append(FleetTable.markdown(judged, extraObservations));
+        out.append(IngestionTable.markdown(judged));
         return out.toString();
     }
 
@@ -60,21 +62,24 @@ public final class ResultsTable {
         List<String> parts = new ArrayList<>();
         parts.add(j.passed() ? "PASSED" : "FAILED (" + j.failures().stream().map(c -> c.kind().prefix() + " " + c.figure())
                 .collect(Collectors.joining("; ")) + ")");
-        parts.add(r.scenario().workload().key());
+        parts.add(r.fleet() != null ? "fleet" : r.scenario().workload().key());
         if (r.capacity() != null) {
             parts.add(CapacityTable.sentence(r.capacity()) + " (" + r.capacity().steps().size() + " steps)");
+        } else if (r.fleet() != null) {
+            parts.add("fleet of " + r.fleet().size() + " worker counts, " + r.fleet().stream().mapToInt(c -> c.timeouts()).sum() + " timeouts");
         } else {
             parts.add("success " + Format.percent(m.successRate()));
             var wait = m.latency().get(LatencyPart.QUEUE_WAIT);
             parts.add(String.format(Locale.ROOT, "p95 wait %s ms", wait == null || wait.count() == 0 ? "-" : Format.ms(wait.p95())));
             if (m.steadyRate() != null) parts.add("steady " + Format.rate(m.steadyRate()) + "/s");
+            if (r.ingestion() != null && r.ingestion().rate() != null) parts.add("ingests " + Format.rate(r.ingestion().rate()) + " tasks/s");
         }
         if (scaling.observation() != null) parts.add(scaling.observation());
         if (m.lost() > 0) parts.add(m.lost() + " lost");
         if (m.failed() > 0) parts.add(m.failed() + " failed");
         if (r.dispatch().errors() > 0) parts.add(r.dispatch().errors() + " dispatch errors");
         if (!r.finished()) parts.add("INCOMPLETE");
-        if (r.workersOnline() != r.scenario().workers()) parts.add("asked for " + r.scenario().workers() + " workers");
+        if (r.fleet() == null && r.workersOnline() != r.scenario().workers()) parts.add("asked for " + r.scenario().workers() + " workers");
         String extra = extraObservations.get(r.runId());
         if (extra != null) parts.add(extra);
         return String.join(", ", parts);

@@ -1,5 +1,6 @@
 package io.pulpperf.throughput.report;
 
+import io.pulpperf.throughput.observe.Check;
 import io.pulpperf.throughput.config.Thresholds;
 import io.pulpperf.throughput.measure.RunMetrics;
 import io.pulpperf.throughput.run.DispatchSummary;
@@ -14,6 +15,7 @@ public final class ScenarioChecks {
     private ScenarioChecks() {}
 
     public static List<Check> of(ScenarioResult r) {
+        if (r.fleet() != null) return FleetTable.checks(r);  // no tasks: its own thresholds (issue 20)
         RunMetrics m = r.metrics();
         Thresholds t = r.scenario().thresholds();
         List<Check> checks = new ArrayList<>();
@@ -26,6 +28,7 @@ public final class ScenarioChecks {
                 m.successRate() != null && m.successRate() >= t.minSuccessRate(),
                 "completed / observed; " + m.failed() + " failed"));
         if (r.capacity() != null) checks.add(sustained(r));
+        if (r.ingestion() != null) checks.add(IngestionTable.check(r));  // plan 0002's figure (issue 20)
         checks.add(Check.of(Check.Kind.THRESHOLD, "lost tasks", String.valueOf(m.lost()), "at most " + t.maxLostTasks(),
                 m.lost() <= t.maxLostTasks(),
                 m.lostHrefs().isEmpty() ? "accepted at dispatch, never found" : "first: " + m.lostHrefs().subList(0, Math.min(3, m.lostHrefs().size()))));

@@ -1,7 +1,7 @@
 package io.pulpperf.throughput.resources;
 
 import io.pulpperf.throughput.measure.RawTaskCsv;
-import io.pulpperf.throughput.report.Check;
+import io.pulpperf.throughput.observe.Check;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -20,10 +20,27 @@ import java.util.List;
  * @param dispatchCsv   the per-request dispatch log
  * @param target        which server was measured ("embedded simulator" or its URL)
  * @param capacity      what a capacity search found; null for the other shapes
+ * @param fleet         the fleet shape's figures, one per worker count; null for the other shapes
+ * @param ingestion     the task-ingestion workload's ingestion rate (plan 0002); null for the other workloads
  */
 public record ScenarioResult(Scenario scenario, String runId, int workersOnline, DispatchSummary dispatch,
                              RunMetrics metrics, boolean finished, List<String> problems, List<String> notes,
-                             Path rawTasksCsv, Path dispatchCsv, String target, CapacityResult capacity) {
+                             Path rawTasksCsv, Path dispatchCsv, String target, CapacityResult capacity, List<FleetCount> fleet,
+                             IngestionResult ingestion) {
+
+    /** The result of a scenario with no ingestion figures. */
+    public ScenarioResult(Scenario scenario, String runId, int workersOnline, DispatchSummary dispatch, RunMetrics metrics,
+                          boolean finished, List<String> problems, List<String> notes, Path rawTasksCsv, Path dispatchCsv,
+                          String target, CapacityResult capacity, List<FleetCount> fleet) {
+        this(scenario, runId, workersOnline, dispatch, metrics, finished, problems, notes, rawTasksCsv, dispatchCsv, target, capacity, fleet, null);
+    }
+
+    /** The result of a scenario of any shape but fleet. */
+    public ScenarioResult(Scenario scenario, String runId, int workersOnline, DispatchSummary dispatch, RunMetrics metrics,
+                          boolean finished, List<String> problems, List<String> notes, Path rawTasksCsv, Path dispatchCsv,
+                          String target, CapacityResult capacity) {
+        this(scenario, runId, workersOnline, dispatch, metrics, finished, problems, notes, rawTasksCsv, dispatchCsv, target, capacity, null);
+    }
 
     /** The result of a scenario of any shape but search. */
     public ScenarioResult(Scenario scenario, String runId, int workersOnline, DispatchSummary dispatch, RunMetrics metrics,

@@ -10,6 +10,7 @@ import io.pulpperf.throughput.load.Dispatcher;
 import io.pulpperf.throughput.load.Workload;
 import io.pulpperf.throughput.load.Workloads;
 import io.pulpperf.throughput.measure.RawTaskCsv;
+import io.pulpperf.throughput.measure.IngestionTally;
 import io.pulpperf.throughput.measure.RunAnalyzer;
 import io.pulpperf.throughput.measure.RunAwaiter;
 import io.pulpperf.throughput.measure.RunMetrics;
@@ -84,6 +85,14 @@ public final class ScenarioRunner {
         boolean backlog = scenario.shape() == Shape.BACKLOG;
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        if (scenario.shape() == Shape.FLEET) {
+            // No tasks, no fixtures: worker counts held and watched (issue 20); it scales back itself.
+            if (!workers.canScale()) {
+                throw new WorkerMismatchException("the fleet shape scales workers through its counts, but the suite cannot scale "
+                        + "this Pulp's workers; skipped (set -Dpulp.workers.scaleCommand)");
+            }
+            return new FleetRun(client, workers, console, targetLabel).run(scenario, phases, runId, dir, problems, new ArrayList<>());
+        }
         notes.add(workload.note());
 
         phases.phase("Check that the workload's endpoint exists", () -> {
@@ -211,6 +220,7 @@ public final class ScenarioRunner {
 
         Path rawCsv = dir.resolve("tasks.csv");
         RunAnalyzer analyzer = new RunAnalyzer();
+        IngestionTally ingestion = new IngestionTally();  // plan 0002's figure: tasks created per second (issue 20)
         RunMetrics metrics;
         boolean collected = false;
         try {
@@ -218,7 +228,7 @@ public final class ScenarioRunner {
             collected = phases.phase("Collect the run's tasks page by page", () -> {
                 int maxPages = (int) Math.min(Integer.MAX_VALUE, dispatch.tasks() / settings.pageSize() * 2 + 10);
                 new TaskCollector(api, settings.pageSize())
-                        .collect(filter.params(), analyzer.andThen(raw), analyzer::acceptUnreadable, hardStop, maxPages);
+                        .collect(filter.params(), analyzer.andThen(raw).andThen(ingestion), analyzer::acceptUnreadable, hardStop, maxPages);
                 if (Instant.now().isAfter(hardStop)) {
                     problems.add("collection stopped at the time limit: the figures are partial");
                     return false;
@@ -242,8 +252,10 @@ public final class ScenarioRunner {
         if (metrics.unfinished() > 0) {
             problems.add(metrics.unfinished() + " tasks were still waiting or running when collected, e.g. " + metrics.unfinishedHrefs());
         }
+        IngestionResult ingested = scenario.workload() == io.pulpperf.throughput.config.Workload.TASK_INGESTION
+                ? IngestionResult.of(ingestion, records, scenario.concurrency()) : null;
         return new ScenarioResult(scenario, runId, online, dispatch, metrics, wait.finished(), problems, notes, rawCsv,
-                dispatchCsv, targetLabel);
+                dispatchCsv, targetLabel, null, null, ingested);
     }
     /**
      * The task hrefs of the accepted requests, read from the records when iterated rather than

@@ -103,6 +103,11 @@ public final class PulpSimulator implements AutoCloseable {
         engine.setWorkers(count);
     }
 
+    /** The named worker writes no heartbeat for {@code length} from now: it leaves the online set after the TTL, then comes back. */
+    public void missHeartbeats(String name, java.time.Duration length) {
+        engine.missHeartbeats(name, length);
+    }
+
     /** From now on every request fails with a closed connection (true), or is served again (false). */
     public void setApiDown(boolean down) {
         faults.setApiDown(down);

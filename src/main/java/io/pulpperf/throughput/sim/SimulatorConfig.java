@@ -42,6 +42,8 @@ import java.util.function.Consumer;
  *       gateway in front of pulp-service does</li>
  *   <li>{@code sim.contention.sigma}, {@code sim.contention.kappa} (0, 0): workers that slow each
  *       other down as the Universal Scalability Law says, see {@link WorkerContention}</li>
+ *   <li>{@code sim.workerTtl}, {@code sim.heartbeatLag}, {@code sim.heartbeatLagPerWorker},
+ *       {@code sim.heartbeatOutage.N}: how workers heartbeat, see {@link HeartbeatPlan}</li>
  * </ul>
  */
 public record SimulatorConfig(
@@ -63,7 +65,8 @@ public record SimulatorConfig(
         FaultPlan faults,
         boolean echoCorrelationId,
         String token,
-        WorkerContention contention) {
+        WorkerContention contention,
+        HeartbeatPlan heartbeats) {
 
     /** pulp-service's {@code no_op_task} runs {@code SELECT 1} and then {@code sleep(0.3)}. */
     private static final Map<String, String> DEFAULT_SERVICE_TIMES = Map.of("no_op_task", "300ms");
@@ -87,7 +90,7 @@ public record SimulatorConfig(
     public static SimulatorConfig defaults() {
         return new SimulatorConfig(0, 2, "admin", "password", "/pulp/", false, DEFAULT_SERVICE_TIMES, "20ms", 0.0, 42L,
                 Duration.ZERO, true, Duration.ofSeconds(25), Duration.ofMillis(5), false, FaultPlan.none(), true, null,
-                WorkerContention.NONE);
+                WorkerContention.NONE, HeartbeatPlan.defaults());
     }
 
     /** Defaults overridden by the {@code sim.*} properties listed in the class comment. */
@@ -117,7 +120,8 @@ public record SimulatorConfig(
                 Boolean.parseBoolean(p.getProperty("sim.echoCorrelationId", "true")),
                 p.getProperty("sim.token"),
                 new WorkerContention(Double.parseDouble(p.getProperty("sim.contention.sigma", "0")),
-                        Double.parseDouble(p.getProperty("sim.contention.kappa", "0"))));
+                        Double.parseDouble(p.getProperty("sim.contention.kappa", "0"))),
+                HeartbeatPlan.fromProperties(p));
         c.serviceTimeFor("check");  // validates every service time now, not at the first task
         times.values().forEach(v -> ServiceTime.parse(v, 0));
         QueueSlowdown.of(c);  // validates perWaiting too
@@ -200,6 +204,10 @@ public record SimulatorConfig(
     }
 
     /** A bearer token the server accepts (null: none). */
+    public SimulatorConfig withHeartbeats(HeartbeatPlan value) {
+        return edit(b -> b.heartbeats = value);
+    }
+
     public SimulatorConfig withToken(String value) {
         return edit(b -> b.token = value);
     }
@@ -220,7 +228,7 @@ public record SimulatorConfig(
                 + ", testEndpoints=" + testEndpoints + ", testEndpointDuration=" + testEndpointDuration
                 + ", testDispatchInterval=" + testDispatchInterval + ", stallWithoutWorkers=" + stallWithoutWorkers
                 + ", faults=" + faults + ", echoCorrelationId=" + echoCorrelationId
-                + ", token=" + (token == null ? "none" : "***") + ", contention=" + contention + "]";
+                + ", token=" + (token == null ? "none" : "***") + ", contention=" + contention + ", heartbeats=" + heartbeats + "]";
     }
 
     private SimulatorConfig edit(Consumer<Builder> change) {
@@ -250,6 +258,7 @@ public record SimulatorConfig(
         boolean echoCorrelationId;
         String token;
         WorkerContention contention;
+        HeartbeatPlan heartbeats;
 
         Builder(SimulatorConfig c) {
             port = c.port;
@@ -271,12 +280,13 @@ public record SimulatorConfig(
             echoCorrelationId = c.echoCorrelationId;
             token = c.token;
             contention = c.contention;
+            heartbeats = c.heartbeats;
         }
 
         SimulatorConfig build() {
             return new SimulatorConfig(port, workers, username, password, apiPath, domainEnabled, serviceTimes,
                     defaultServiceTime, failureRate, seed, apiLatency, testEndpoints, testEndpointDuration,
-                    testDispatchInterval, stallWithoutWorkers, faults, echoCorrelationId, token, contention);
+                    testDispatchInterval, stallWithoutWorkers, faults, echoCorrelationId, token, contention, heartbeats);
         }
     }
 }

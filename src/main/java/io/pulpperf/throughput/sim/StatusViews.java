@@ -65,18 +65,37 @@ final class StatusViews {
             ex.sendJson(400, Map.of("errors", unknown.stream().map(k -> "Invalid Filter: '" + k + "'").toList()));
             return;
         }
-        // A stopped worker deletes its row (worker.py shutdown()), so "not online" is always empty here.
-        boolean online = !"false".equalsIgnoreCase(ex.query.getOrDefault("online", "true"))
-                && !"true".equalsIgnoreCase(ex.query.getOrDefault("missing", "false"));
+        // A stopped worker deletes its row (worker.py shutdown()); a running one whose beat is older
+        // than its TTL is missing, not online (WorkerFilter: online = not missing).
+        Boolean online = flag(ex.query.get("online"));
+        Boolean missing = flag(ex.query.get("missing"));
         String name = ex.query.get("name");
         List<Object> rows = new ArrayList<>();
-        if (online) {
-            for (TaskEngine.WorkerSnapshot w : engine.onlineWorkers()) {
-                if (name != null && !name.equals(w.name())) continue;
-                rows.add(workerRow(req.v3Path(), w));
-            }
+        for (TaskEngine.WorkerSnapshot w : engine.workerRows()) {
+            if (online != null && w.online() != online) continue;
+            if (missing != null && w.online() == missing) continue;
+            if (name != null && !name.equals(w.name())) continue;
+            rows.add(fields(workerRow(req.v3Path(), w), ex.query.get("fields")));
         }
         Pagination.sendSlice(ex, rows);
+    }
+
+    /** django-filter's BooleanFilter: "true"/"false" (any case), anything else filters nothing. */
+    private static Boolean flag(String value) {
+        if ("true".equalsIgnoreCase(value)) return Boolean.TRUE;
+        if ("false".equalsIgnoreCase(value)) return Boolean.FALSE;
+        return null;
+    }
+
+    /** drf-queryfields' {@code fields}: only the named fields, in the serializer's order. */
+    private static Map<String, Object> fields(Map<String, Object> row, String only) {
+        if (only == null || only.isBlank()) return row;
+        List<String> names = List.of(only.split(","));
+        Map<String, Object> out = new LinkedHashMap<>();
+        row.forEach((k, v) -> {
+            if (names.contains(k)) out.put(k, v);
+        });
+        return out;
     }
 
     private static Map<String, Object> workerRow(String v3Path, TaskEngine.WorkerSnapshot w) {

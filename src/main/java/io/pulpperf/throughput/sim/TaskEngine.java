@@ -62,6 +62,8 @@ public final class TaskEngine implements AutoCloseable {
     private long lastCreatedMicros;
     private long seq;
     private int nextPid = 1000;
+    /** Workers started so far: a heartbeat outage names a worker by this order. */
+    private int started;
 
     public TaskEngine(SimulatorConfig config, Domains domains) {
         this.config = config;
@@ -202,7 +204,13 @@ public final class TaskEngine implements AutoCloseable {
             long now = nowMicros();
             List<SimWorker> online = workers.stream().filter(w -> !w.stopping).toList();
             for (int i = online.size(); i < count; i++) {
-                workers.add(new SimWorker(Uuid7.at(now / 1000), (nextPid++) + "@" + hostName, now));
+                SimWorker w = new SimWorker(Uuid7.at(now / 1000), (nextPid++) + "@" + hostName, now);
+                int ordinal = ++started;
+                for (HeartbeatPlan.Outage o : config.heartbeats().outages()) {
+                    long from = now + o.after().toNanos() / 1000;
+                    if (o.worker() == ordinal) w.missBeats(from, from + o.length().toNanos() / 1000);
+                }
+                workers.add(w);
             }
             for (int i = online.size() - 1; i >= count; i--) {
                 SimWorker w = online.get(i);
@@ -218,12 +226,32 @@ public final class TaskEngine implements AutoCloseable {
 
     /** Workers online now (a stopping worker has already left the status, as after SIGTERM). */
     List<WorkerSnapshot> onlineWorkers() {
+        return workerRows().stream().filter(WorkerSnapshot::online).toList();
+    }
+
+    /**
+     * Every running worker, online or not: online when its last beat is at most the TTL old
+     * ({@code AppStatusManager.online}), else missing; its process runs tasks either way.
+     */
+    List<WorkerSnapshot> workerRows() {
         synchronized (lock) {
             long now = nowMicros();
-            return workers.stream().filter(w -> !w.stopping)
-                    .map(w -> new WorkerSnapshot(w.id, w.name, w.startedMicros, w.lastHeartbeatMicros(now),
-                            w.current == null ? null : w.current.id))
-                    .toList();
+            HeartbeatPlan beats = config.heartbeats();
+            List<SimWorker> running = workers.stream().filter(w -> !w.stopping).toList();
+            long interval = beats.intervalMicros(running.size());
+            return running.stream().map(w -> {
+                long beat = w.lastHeartbeatMicros(now, interval);
+                return new WorkerSnapshot(w.id, w.name, w.startedMicros, beat, w.current == null ? null : w.current.id,
+                        now - beat <= beats.ttlMicros());
+            }).toList();
+        }
+    }
+
+    /** The named worker writes no heartbeat for {@code length} from now (a database it cannot reach). */
+    public void missHeartbeats(String name, java.time.Duration length) {
+        synchronized (lock) {
+            long now = nowMicros();
+            for (SimWorker w : workers) if (w.name.equals(name)) w.missBeats(now, now + length.toNanos() / 1000);
         }
     }
 
@@ -373,7 +401,7 @@ public final class TaskEngine implements AutoCloseable {
     }
 
     /** A worker as status/ and workers/ show it. */
-    record WorkerSnapshot(UUID id, String name, long startedMicros, long lastHeartbeatMicros, UUID currentTask) {}
+    record WorkerSnapshot(UUID id, String name, long startedMicros, long lastHeartbeatMicros, UUID currentTask, boolean online) {}
 
     /** Read access to the task table and its incomplete tasks, both in {@code pulp_created} order. */
     record TaskTable(TaskIndex index, java.util.Collection<SimTask> incomplete) {

@@ -108,6 +108,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void thresholdOverridesKeepTheFleetAndIngestionThresholds() throws IOException {
+        SuiteSettings s = load("""
+                scenarios:
+                  - {name: f, shape: fleet, fleet: {counts: [2, 5], hold: 10s, interval: 1s}, thresholds: {maxHeartbeatAge: 20s, maxTimeouts: 1}}
+                  - {name: i, workload: task-ingestion, workers: 2, tasks: 10, thresholds: {minIngestionRate: 150}}
+                """, Map.of("pulp.minSuccessRate", "0.9"));
+        Scenario f = s.scenarios().get(0);
+        assertThat(f.thresholds().maxHeartbeatAge()).isEqualTo(java.time.Duration.ofSeconds(20));
+        assertThat(f.thresholds().maxTimeouts()).isEqualTo(1);
+        assertThat(f.workers()).as("the largest count, when workers is left out").isEqualTo(5);
+        assertThat(f.toString()).isEqualTo("f: fleet of [2, 5] workers, each held 10 s");
+        assertThat(s.scenarios().get(1).thresholds().minIngestionRate()).isEqualTo(150.0);
+    }
+
+    @Test
     void targetComposesUrlsForDomainsAndOtherApiRoots() throws IOException {
         SuiteSettings s = load(VALID, Map.of("pulp.apiRoot", "https://perf.example/api", "pulp.domain", "perf",
                 "pulp.username", "u", "pulp.password", "p"));

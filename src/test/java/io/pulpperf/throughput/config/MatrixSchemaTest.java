@@ -126,6 +126,9 @@ class MatrixSchemaTest {
         shared(out, "thresholds.minSuccessRate", 0.9, "{}", l -> l.scenario().thresholds().minSuccessRate());
         shared(out, "thresholds.maxLostTasks", 4, "{}", l -> l.scenario().thresholds().maxLostTasks());
         shared(out, "thresholds.minSustainedRate", 7.5, "{}", l -> l.scenario().thresholds().minSustainedRate());
+        shared(out, "thresholds.maxHeartbeatAge", "20s", "{}", l -> l.scenario().thresholds().maxHeartbeatAge());
+        shared(out, "thresholds.maxTimeouts", 2, "{}", l -> l.scenario().thresholds().maxTimeouts());
+        shared(out, "thresholds.minIngestionRate", 50.5, "{}", l -> l.scenario().thresholds().minIngestionRate());
         String custom = "{\"workload\": \"custom\", \"request\": {\"method\": \"POST\", \"path\": \"a/\"}}";
         shared(out, "request.method", "PUT", custom, l -> l.scenario().request().method());
         shared(out, "request.path", "b/{seq}/", custom, l -> l.scenario().request().path());
@@ -142,6 +145,11 @@ class MatrixSchemaTest {
         searchProbe(out, search, "maxP95Wait", "750ms", l -> l.scenario().search().maxP95Wait());
         searchProbe(out, search, "tolerance", 0.1, l -> l.scenario().search().tolerance());
         searchProbe(out, search, "confirm", "6s", l -> l.scenario().search().confirm());
+        ObjectNode fleet = base();
+        merge((ObjectNode) fleet.at("/scenarios/0"), "{\"shape\": \"fleet\", \"fleet\": {\"counts\": [1]}}");
+        out.add(new Probe("scenarios[].fleet.counts", fleet, JSON.valueToTree(List.of(10, 20)), l -> l.scenario().fleet().counts(), List.of(10, 20)));
+        out.add(new Probe("scenarios[].fleet.hold", fleet, text("30s"), l -> l.scenario().fleet().hold(), java.time.Duration.ofSeconds(30)));
+        out.add(new Probe("scenarios[].fleet.interval", fleet, text("2s"), l -> l.scenario().fleet().interval(), java.time.Duration.ofSeconds(2)));
         // The file's other sections.
         top(out, "polling.interval", "150ms", l -> l.settings().pollInterval());
         top(out, "polling.pageSize", 250, l -> l.settings().pageSize());
@@ -151,6 +159,9 @@ class MatrixSchemaTest {
         top(out, "simulator.failureRate", 0.25, l -> l.settings().simulator().failureRate());
         top(out, "simulator.contention.sigma", 0.1, l -> l.settings().simulator().contention().sigma());
         top(out, "simulator.contention.kappa", 0.005, l -> l.settings().simulator().contention().kappa());
+        top(out, "simulator.workerTtl", "3s", l -> l.settings().simulator().workerTtl());
+        top(out, "simulator.heartbeatLag", "250ms", l -> l.settings().simulator().heartbeatLag());
+        top(out, "simulator.heartbeatLagPerWorker", "40ms", l -> l.settings().simulator().heartbeatLagPerWorker());
         top(out, "limits.connectTimeout", "2s", l -> l.settings().limits().connectTimeout());
         top(out, "limits.readTimeout", "15s", l -> l.settings().limits().readTimeout());
         top(out, "limits.readTries", 6, l -> l.settings().limits().readTries());
@@ -246,7 +257,8 @@ class MatrixSchemaTest {
         Files.writeString(dir.resolve("m.yaml"), YAML.writeValueAsString(doc));
         ConfigLoader loader = new ConfigLoader(Map.of("pulp.config", "m.yaml"), Map.of(), dir);
         SuiteSettings settings = loader.load();
-        return new Loaded(settings, loader.resources(), io.pulpperf.throughput.history.HistorySettings.load(settings.configFile(), Map.of()),
+        return new Loaded(settings, io.pulpperf.throughput.resources.ResourcesSection.of(loader),
+                io.pulpperf.throughput.history.HistorySettings.load(settings.configFile(), Map.of()),
                 io.pulpperf.throughput.run.Repeats.load(settings.configFile(), Map.of()));
     }
 

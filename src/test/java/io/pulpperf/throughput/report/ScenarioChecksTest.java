@@ -1,5 +1,6 @@
 package io.pulpperf.throughput.report;
 
+import io.pulpperf.throughput.observe.Check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pulpperf.throughput.config.Thresholds;

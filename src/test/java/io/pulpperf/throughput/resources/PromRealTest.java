@@ -9,7 +9,7 @@ import io.pulpperf.throughput.config.SuiteSettings;
 import io.pulpperf.throughput.observe.Observed;
 import io.pulpperf.throughput.observe.Observers;
 import io.pulpperf.throughput.observe.ScenarioWindow;
-import io.pulpperf.throughput.report.Check;
+import io.pulpperf.throughput.observe.Check;
 import io.pulpperf.throughput.run.Clients;
 import io.pulpperf.throughput.run.Phases;
 import io.pulpperf.throughput.run.ScenarioResult;

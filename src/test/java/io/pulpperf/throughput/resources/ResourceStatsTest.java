@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pulpperf.throughput.report.Baseline;
 import io.pulpperf.throughput.report.BaselineComparison;
-import io.pulpperf.throughput.report.Check;
+import io.pulpperf.throughput.observe.Check;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -28,7 +28,7 @@ class ResourcesSettingsTest {
         Files.writeString(dir.resolve("m.yaml"), SCENARIOS + yaml);
         Map<String, String> all = new HashMap<>(props);
         all.put("pulp.config", "m.yaml");
-        return new ConfigLoader(all, Map.of(), dir).resources();
+        return ResourcesSection.of(new ConfigLoader(all, Map.of(), dir));
     }
 
     @Test

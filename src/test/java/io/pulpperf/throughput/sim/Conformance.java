@@ -62,6 +62,15 @@ final class Conformance {
                 : actualLocation == null || !JsonShape.template(location).equals(JsonShape.template(actualLocation))) {
             out.add("header location: expected the shape of " + location + " but was " + actualLocation);
         }
+        // A recording that kept its Date header is read against the server's clock: the answer needs one too.
+        if (recorded.containsKey("date")) {
+            String date = answer.getHeader("Date");
+            try {
+                java.time.ZonedDateTime.parse(date == null ? "" : date, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+            } catch (java.time.format.DateTimeParseException e) {
+                out.add("header date: expected an RFC 1123 date like " + recorded.get("date") + " but was " + date);
+            }
+        }
         String sentCid = rec.requestHeaders().get("correlation-id");
         String cid = answer.getHeader("Correlation-ID");
         // A sent id that is a UUID comes back as it is; none, or one that is not a UUID, is replaced by a new one.

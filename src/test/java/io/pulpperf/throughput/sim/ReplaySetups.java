@@ -3,6 +3,7 @@ package io.pulpperf.throughput.sim;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -103,7 +104,14 @@ final class ReplaySetups {
             Map.entry("tasks-unknown-filter", NOTHING),
             Map.entry("tasks-wrong-password", NOTHING),
             Map.entry("workers-none-online", new Setup(NO_WORKERS, s -> Map.of())),
-            Map.entry("workers-online", NOTHING));
+            Map.entry("workers-online", NOTHING),
+            Map.entry("workers-online-heartbeat", new Setup(SimulatorConfig.defaults().withWorkers(1), s -> Map.of())),
+            // Of 2 workers the second stopped beating; a short TTL makes it missing at once.
+            Map.entry("workers-missing", new Setup(TWO_WORKERS.withHeartbeats(HeartbeatPlan.defaults()
+                    .withTtl(Duration.ofMillis(300)).withOutage(2, Duration.ZERO, Duration.ofHours(1))), s -> {
+                s.awaitMissing(1);
+                return Map.of();
+            })));
 
     private ReplaySetups() {}
 

@@ -54,6 +54,12 @@ final class SimHttp implements AutoCloseable {
         }
     }
 
+    /** Waits until {@code count} workers are listed as missing (their heartbeat older than the TTL). */
+    void awaitMissing(int count) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
+                .until(() -> get("workers/?missing=true").path("count").asInt() == count);
+    }
+
     /** GET of a path under the v3 root (or an absolute path), as JSON, expecting 200. */
     JsonNode get(String path) {
         Response r = as().get(path.startsWith("/") ? path : v3 + path);

@@ -1,10 +1,13 @@
-package io.pulpperf.throughput.observe;
+package io.pulpperf.throughput.suite;
 
 import io.pulpperf.throughput.config.ConfigLoader;
 import io.pulpperf.throughput.db.DbObserver;
 import io.pulpperf.throughput.db.DbSettingsLoader;
+import io.pulpperf.throughput.observe.Observers;
+import io.pulpperf.throughput.observe.ScenarioObserver;
 import io.pulpperf.throughput.resources.PromObserver;
 import io.pulpperf.throughput.resources.PromSettingsLoader;
+import io.pulpperf.throughput.resources.ResourcesSection;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +27,7 @@ public final class ConfiguredObservers {
         List<ScenarioObserver> out = new ArrayList<>();
         DbSettingsLoader.load(props, env).ifPresent(db -> out.add(new DbObserver(db)));
         PromSettingsLoader.load(props, env, baseDir).ifPresent(prom ->
-                out.add(new PromObserver(prom, new ConfigLoader(props, env, baseDir).resources())));
+                out.add(new PromObserver(prom, ResourcesSection.of(new ConfigLoader(props, env, baseDir)))));
         return new Observers(out);
     }
 }

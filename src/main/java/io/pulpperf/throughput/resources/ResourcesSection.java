@@ -1,11 +1,8 @@
-package io.pulpperf.throughput.config;
+package io.pulpperf.throughput.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pulpperf.throughput.resources.Presets;
-import io.pulpperf.throughput.resources.ResourceQuery;
-import io.pulpperf.throughput.resources.ResourceRole;
-import io.pulpperf.throughput.resources.ResourceUnit;
-import io.pulpperf.throughput.resources.ResourcesConfig;
+import io.pulpperf.throughput.config.ConfigException;
+import io.pulpperf.throughput.config.ConfigLoader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,10 +15,16 @@ import java.util.Map;
  * (placeholders) overrides. The schema has checked the section's keys, types and enums (preset
  * names, units, roles) before this reads it; the -D presets are checked here, in the same words.
  */
-final class ResourcesSection {
+public final class ResourcesSection {
     static final String PRESETS_PROPERTY = "pulp.resources";
 
     private ResourcesSection() {}
+
+    /** The {@code resources:} section of the loader's matrix file, with its -D overrides. */
+    public static ResourcesConfig of(ConfigLoader loader) {
+        ConfigLoader.Section s = loader.section("resources");
+        return read(s.where(), s.node(), s.props());
+    }
 
     static ResourcesConfig read(String where, JsonNode node, Map<String, String> props) {
         List<String> presets = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.pulpperf.throughput.report;
+package io.pulpperf.throughput.observe;
 
 /**
  * One judged figure of a scenario: what was measured, what it had to be, and whether it was.
