@@ -3,7 +3,7 @@ package io.pulpperf.throughput.usl;
 import java.util.List;
 
 /**
- * One run's throughput at a worker count, as the scalability fit takes it.
+ * One scenario's throughput at a worker count (all its rounds with repeat), as the scalability fit takes it.
  *
  * @param scenario the run's name
  * @param workers  task workers online during the run
@@ -23,9 +23,10 @@ public record MeasuredPoint(String scenario, int workers, List<Double> rates, Do
         return new MeasuredPoint(scenario, workers, List.of(rate), null, null);
     }
 
-    /** The mean of the repetitions. */
+    /** The median of the repetitions: the figure a repeated scenario reports (issue 19), robust to one odd round. */
     public double rate() {
-        return rates.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double[] v = rates.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     /** The lowest figure: the reported spread's, else the lowest repetition. */
