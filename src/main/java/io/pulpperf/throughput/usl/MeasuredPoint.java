@@ -5,11 +5,11 @@ import java.util.List;
 /**
  * One scenario's throughput at a worker count (all its rounds with repeat), as the scalability fit takes it.
  *
- * @param scenario the run's name
+ * @param scenario the scenario's name
  * @param workers  task workers online during the run
  * @param rates    the throughput of each repetition (one without {@code repeat}); every one is fitted
- * @param min      the lowest figure of the run's spread, null when it reports none
- * @param max      the highest figure of the run's spread, null when it reports none
+ * @param min      the lowest figure of the spread (the lowest round with repeat), null when it reports none
+ * @param max      the highest figure of the spread (the highest round with repeat), null when it reports none
  */
 public record MeasuredPoint(String scenario, int workers, List<Double> rates, Double min, Double max) {
     public MeasuredPoint {
