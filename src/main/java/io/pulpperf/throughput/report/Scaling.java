@@ -5,6 +5,7 @@ import io.pulpperf.throughput.config.Shape;
 import io.pulpperf.throughput.config.Workload;
 import io.pulpperf.throughput.run.ScenarioResult;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,7 @@ public final class Scaling {
     public static List<ScalingRow> of(List<ScenarioResult> results) {
         List<ScenarioRuns> scenarios = ScenarioRuns.of(results);
         List<ScalingRow> rows = scenarioRows(scenarios);
-        Map<ScenarioResult, ScalingRow> byResult = new java.util.IdentityHashMap<>();
+        Map<ScenarioResult, ScalingRow> byResult = new IdentityHashMap<>();
         for (int i = 0; i < scenarios.size(); i++) for (ScenarioResult r : scenarios.get(i).runs()) byResult.put(r, rows.get(i));
         return results.stream().map(byResult::get).toList();
     }
@@ -45,7 +46,7 @@ public final class Scaling {
         List<Point> points = new ArrayList<>();
         for (ScenarioRuns s : scenarios) {
             var t = s.throughput();
-            points.add(new Point(kind(s.first().scenario()), s.name(), s.workers(), t == null ? null : t.median(), s.runs().size()));
+            points.add(new Point(kind(s.first().scenario()), s.name(), s.workers(), t == null ? null : t.median(), t == null ? 1 : t.n()));
         }
         return rows(points);
     }
@@ -69,7 +70,7 @@ public final class Scaling {
      *
      * @param kind       what it may be compared with (see {@link #kind}); null = with nothing
      * @param throughput the median of the scenario's rounds with repeat
-     * @param rounds     runs the throughput is the median of (1 without repeat)
+     * @param rounds     measured runs the throughput is the median of (1 without repeat)
      */
     public record Point(String kind, String scenario, int workers, Double throughput, int rounds) {
         public Point(String kind, String scenario, int workers, Double throughput) {
