@@ -45,7 +45,8 @@ public record MatrixReport(String title, String markdown, String html, String cs
     public static MatrixReport of(Map<String, Object> context, List<JudgedScenario> judged, Map<String, String> extraObservations,
                                   Map<String, Map<String, Object>> observed, Map<String, Map<String, Object>> sections) throws IOException {
         String title = "Task throughput, " + context.get("date") + " - " + context.get("target");
-        List<ScalingRow> scaling = Scaling.of(judged.stream().map(JudgedScenario::result).toList());
+        // The chart and scaling.csv: one point per scenario (its rounds' median), not one per round.
+        List<ScalingRow> scaling = Scaling.perScenario(judged.stream().map(JudgedScenario::result).toList());
         List<Scalability> scalability = ScalabilityGroups.of(judged.stream().map(JudgedScenario::result).toList(), observed);
         JFreeChart chart = ScalingChart.of("Throughput against task workers", scaling, scalability);
         return new MatrixReport(title, ResultsTable.markdown(title, judged, extraObservations) + ScalabilityTable.markdown(scalability),

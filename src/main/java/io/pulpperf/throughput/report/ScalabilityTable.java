@@ -48,7 +48,7 @@ public final class ScalabilityTable {
                     "#USL X(N)"}, rows);
         }
         return page.paragraph("USL: X(N) = lambda N / (1 + sigma (N-1) + kappa N (N-1)) (Gunther), fitted by least squares to every "
-                + "run of the group; lambda = one worker's rate, sigma = contention (serialized share), kappa = coherency "
+                + "run of the group (each round with repeat; a count's rate is its scenario's median); lambda = one worker's rate, sigma = contention (serialized share), kappa = coherency "
                 + "(crosstalk between workers); N* = sqrt((1 - sigma) / kappa). ± is one standard error. The model is shown "
                 + "only with " + Scalability.MIN_COUNTS + " or more worker counts and R^2 >= " + Scalability.MIN_R2 + ".").render();
     }

@@ -5,6 +5,7 @@ import io.pulpperf.throughput.config.Shape;
 import io.pulpperf.throughput.config.Workload;
 import io.pulpperf.throughput.run.ScenarioResult;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,16 +18,36 @@ import java.util.Map;
  * offered, not what the workers can do, and a capacity search mixes the rates of its steps, so
  * neither has scaling. Defined only where a 1-worker run
  * of the same kind measured a throughput; when several did, TPS(1) is their mean, and the row
- * names them.
+ * names them. A scenario repeated in rounds ({@code repeat: k}) is one run here, at the median of
+ * its rounds, for TPS(N) and TPS(1) alike.
  */
 public final class Scaling {
     private Scaling() {}
 
-    /** One row per scenario, in run order. */
+    /**
+     * One row per result, in run order (the results table's rows): each round of a repeated
+     * scenario carries its scenario's row, so every round shows the same, median-based scaling.
+     */
     public static List<ScalingRow> of(List<ScenarioResult> results) {
-        List<Point> points = results.stream()
-                .map(r -> new Point(kind(r.scenario()), r.scenario().name(), r.workersOnline(), r.metrics().throughput()))
-                .toList();
+        List<ScenarioRuns> scenarios = ScenarioRuns.of(results);
+        List<ScalingRow> rows = scenarioRows(scenarios);
+        Map<ScenarioResult, ScalingRow> byResult = new IdentityHashMap<>();
+        for (int i = 0; i < scenarios.size(); i++) for (ScenarioResult r : scenarios.get(i).runs()) byResult.put(r, rows.get(i));
+        return results.stream().map(byResult::get).toList();
+    }
+
+    /** One row per scenario, in the order scenarios first ran (rounds as one): the chart's points and scaling.csv. */
+    public static List<ScalingRow> perScenario(List<ScenarioResult> results) {
+        return scenarioRows(ScenarioRuns.of(results));
+    }
+
+    // Rounds of one scenario are one point at their median: k rounds are not k scenarios, nor k bases of TPS(1).
+    private static List<ScalingRow> scenarioRows(List<ScenarioRuns> scenarios) {
+        List<Point> points = new ArrayList<>();
+        for (ScenarioRuns s : scenarios) {
+            var t = s.throughput();
+            points.add(new Point(kind(s.first().scenario()), s.name(), s.workers(), t == null ? null : t.median(), t == null ? 1 : t.n()));
+        }
         return rows(points);
     }
 
@@ -47,9 +68,15 @@ public final class Scaling {
     /**
      * A measured throughput at a worker count.
      *
-     * @param kind what it may be compared with (see {@link #kind}); null = with nothing
+     * @param kind       what it may be compared with (see {@link #kind}); null = with nothing
+     * @param throughput the median of the scenario's rounds with repeat
+     * @param rounds     measured runs the throughput is the median of (1 without repeat)
      */
-    public record Point(String kind, String scenario, int workers, Double throughput) {}
+    public record Point(String kind, String scenario, int workers, Double throughput, int rounds) {
+        public Point(String kind, String scenario, int workers, Double throughput) {
+            this(kind, scenario, workers, throughput, 1);
+        }
+    }
 
     public static List<ScalingRow> rows(List<Point> points) {
         Map<String, List<Point>> oneWorker = new LinkedHashMap<>();
@@ -63,7 +90,7 @@ public final class Scaling {
             List<Point> bases = p.kind() == null ? List.of() : oneWorker.getOrDefault(p.kind(), List.of());
             Double tps1 = bases.isEmpty() ? null : bases.stream().mapToDouble(Point::throughput).average().orElseThrow();
             rows.add(new ScalingRow(p.kind(), p.scenario(), p.workers(), p.throughput(), tps1,
-                    efficiency(p.throughput(), p.workers(), tps1), bases.stream().map(Point::scenario).toList()));
+                    efficiency(p.throughput(), p.workers(), tps1), bases.stream().map(Point::scenario).toList(), p.rounds()));
         }
         return rows;
     }

@@ -12,9 +12,10 @@ import java.util.List;
  * @param baseline      TPS(1) of the same kind, null without a 1-worker run of it
  * @param efficiency    TPS(N) / (N x TPS(1)), null where either is missing
  * @param baseScenarios the 1-worker runs TPS(1) was taken from (their mean when several)
+ * @param medianOf      runs (rounds, repeat: k) of the scenario the throughput is the median of; 1 without repeat
  */
 public record ScalingRow(String kind, String scenario, int workers, Double throughput, Double baseline, Double efficiency,
-                         List<String> baseScenarios) {
+                         List<String> baseScenarios, int medianOf) {
     public ScalingRow {
         baseScenarios = List.copyOf(baseScenarios);
     }
@@ -23,6 +24,6 @@ public record ScalingRow(String kind, String scenario, int workers, Double throu
     public String observation() {
         if (efficiency == null || workers <= 1) return null;
         String base = baseScenarios.size() == 1 ? baseScenarios.get(0) : "mean of " + String.join(", ", baseScenarios);
-        return "scaling " + Format.percent(efficiency) + " vs " + base;
+        return "scaling " + Format.percent(efficiency) + " vs " + base + (medianOf > 1 ? " (medians of the rounds)" : "");
     }
 }

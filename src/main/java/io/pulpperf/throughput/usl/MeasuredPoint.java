@@ -3,13 +3,13 @@ package io.pulpperf.throughput.usl;
 import java.util.List;
 
 /**
- * One run's throughput at a worker count, as the scalability fit takes it.
+ * One scenario's throughput at a worker count (all its rounds with repeat), as the scalability fit takes it.
  *
- * @param scenario the run's name
+ * @param scenario the scenario's name
  * @param workers  task workers online during the run
  * @param rates    the throughput of each repetition (one without {@code repeat}); every one is fitted
- * @param min      the lowest figure of the run's spread, null when it reports none
- * @param max      the highest figure of the run's spread, null when it reports none
+ * @param min      the lowest figure of the spread (the lowest round with repeat), null when it reports none
+ * @param max      the highest figure of the spread (the highest round with repeat), null when it reports none
  */
 public record MeasuredPoint(String scenario, int workers, List<Double> rates, Double min, Double max) {
     public MeasuredPoint {
@@ -23,9 +23,10 @@ public record MeasuredPoint(String scenario, int workers, List<Double> rates, Do
         return new MeasuredPoint(scenario, workers, List.of(rate), null, null);
     }
 
-    /** The mean of the repetitions. */
+    /** The median of the repetitions: the figure a repeated scenario reports (issue 19), robust to one odd round. */
     public double rate() {
-        return rates.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double[] v = rates.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     /** The lowest figure: the reported spread's, else the lowest repetition. */

@@ -66,17 +66,19 @@ public record Scalability(String group, List<MeasuredStep> steps, UslFit.Result 
         MeasuredStep previous = null;
         for (Map.Entry<Integer, List<MeasuredPoint>> e : byCount.entrySet()) {
             List<MeasuredPoint> at = e.getValue();
-            double rate = at.stream().flatMap(p -> p.rates().stream()).mapToDouble(Double::doubleValue).average().orElseThrow();
+            // Each scenario counts once, by its median; several scenarios at one count: their mean (as Scaling's TPS(1)).
+            double rate = at.stream().mapToDouble(MeasuredPoint::rate).average().orElseThrow();
             double low = at.stream().mapToDouble(MeasuredPoint::low).min().orElseThrow();
             double high = at.stream().mapToDouble(MeasuredPoint::high).max().orElseThrow();
             Double gain = previous == null ? null : (rate - previous.rate()) / (e.getKey() - previous.workers());
-            previous = new MeasuredStep(e.getKey(), rate, low, high, gain);
+            List<Double> rates = at.stream().flatMap(p -> p.rates().stream()).toList();
+            previous = new MeasuredStep(e.getKey(), rate, low, high, gain, rates);
             steps.add(previous);
         }
         return steps;
     }
 
-    /** The count with the highest mean rate measured. */
+    /** The count with the highest rate measured (median of a scenario's rounds). */
     public MeasuredStep bestMeasured() {
         return steps.stream().max(Comparator.comparingDouble(MeasuredStep::rate)).orElseThrow();
     }
@@ -160,6 +162,7 @@ public record Scalability(String group, List<MeasuredStep> steps, UslFit.Result 
         out.put("sigmaError", m == null ? null : fit.sigmaError());
         out.put("kappaError", m == null ? null : fit.kappaError());
         out.put("r2", fit == null ? null : fit.r2());
+        out.put("observations", fit == null ? null : fit.observations());
         out.put("peakWorkers", hasPeak() ? m.peakWorkers() : null);
         out.put("peakRate", hasPeak() ? m.peakRate() : null);
         out.put("amdahlCeilingRate", m != null && !hasPeak() && Double.isFinite(m.amdahlCeilingRate()) ? m.amdahlCeilingRate() : null);
@@ -175,6 +178,7 @@ public record Scalability(String group, List<MeasuredStep> steps, UslFit.Result 
             p.put("low", s.low());
             p.put("high", s.high());
             p.put("marginalGain", s.marginalGain());
+            p.put("rates", s.rates());
             points.add(p);
         }
         out.put("points", points);
