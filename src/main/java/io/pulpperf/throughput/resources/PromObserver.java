@@ -52,7 +52,9 @@ public final class PromObserver implements ScenarioObserver {
             return "Prometheus at " + settings.safeUrl() + ": no resource queries (set -Dpulp.resources=process-exporter,... or a "
                     + "resources: section); the Grafana link and nothing else";
         }
-        List<String> empty = PromPreflight.check(client, settings, queries);
+        PreflightSeries found = PromPreflight.check(client, settings, queries);
+        reader.remember(found);
+        List<String> empty = found.empty(queries);
         return "Reading " + queries.size() + " resource queries" + (presets.isEmpty() ? "" : " (presets " + String.join(", ", presets) + ")")
                 + " from Prometheus at " + settings.safeUrl() + " after each scenario, " + scrapeSource
                 + (empty.isEmpty() ? "" : "; WARNING: no data right now for " + empty + " (reported per scenario if it stays so)");

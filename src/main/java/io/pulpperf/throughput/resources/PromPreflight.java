@@ -1,22 +1,26 @@
 package io.pulpperf.throughput.resources;
 
-import java.util.ArrayList;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs every query once as an instant query before any load. An unreachable Prometheus, refused
  * credentials or a query Prometheus cannot run stop the run here, naming the query; a query that
- * returns nothing right now is only reported (its exporter may not have that series yet).
+ * returns nothing right now is only reported (its exporter may not have that series yet). The label
+ * sets found are kept: a series found here but absent from a scenario's window is named missing.
  */
 public final class PromPreflight {
     private PromPreflight() {}
 
-    /** @return the names of the queries that returned nothing now */
-    public static List<String> check(PromClient client, PromSettings settings, List<ResourceQuery> queries) {
-        List<String> empty = new ArrayList<>();
+    /** @return each query's label sets now (an empty list: it returned nothing now) */
+    public static PreflightSeries check(PromClient client, PromSettings settings, List<ResourceQuery> queries) {
+        Instant at = Instant.now();
+        Map<String, List<Map<String, String>>> found = new LinkedHashMap<>();
         for (ResourceQuery q : queries) {
             try {
-                if (client.instant(q.expr()).isEmpty()) empty.add(q.name());
+                found.put(q.name(), client.instant(q.expr()).stream().map(PromSeries::labels).toList());
             } catch (PromException e) {
                 String what = "query '" + q.name() + "' (" + ("file".equals(q.origin()) ? "resources.series" : "preset " + q.origin()) + ")";
                 throw new PromUnavailableException(switch (e.kind()) {
@@ -30,6 +34,6 @@ public final class PromPreflight {
                 });
             }
         }
-        return empty;
+        return new PreflightSeries(at, found);
     }
 }

@@ -4,8 +4,10 @@ import io.pulpperf.throughput.observe.ScenarioWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 
@@ -22,6 +24,7 @@ public final class PromReader {
     private final PromClient client;
     private final List<ResourceQuery> queries;
     private final Duration scrape;
+    private volatile PreflightSeries preflight;
 
     public PromReader(PromClient client, List<ResourceQuery> queries, Duration scrapeInterval) {
         this.client = client;
@@ -36,6 +39,11 @@ public final class PromReader {
         return Duration.ofMillis(Math.max(1, ms));
     }
 
+    /** The preflight's findings: its series absent from a window are named missing, not dropped. */
+    public void remember(PreflightSeries found) {
+        this.preflight = found;
+    }
+
     public ResourceReport read(ScenarioWindow window) {
         Instant from = window.from().minus(scrape);
         Instant to = window.to().plus(scrape);
@@ -46,15 +54,13 @@ public final class PromReader {
         List<ResourceSeries> series = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        List<ResourceQuery> empty = new ArrayList<>();  // answered, with nothing: missing (a failed query is a problem instead)
+        List<MissingSeries> missing = new ArrayList<>();  // answered without them (a failed query is a problem instead)
+        PreflightSeries found = preflight;
         for (int i = 0; i < queries.size(); i++) {
             ResourceQuery q = queries.get(i);
             try {
                 List<PromSeries> answer = client.range(q.expr(), from, to, step);
-                if (answer.isEmpty()) {
-                    notes.add("query '" + q.name() + "' returned no data over the scenario's window: its series is missing");
-                    empty.add(q);
-                }
+                missing.addAll(absent(q, answer, found == null ? List.of() : found.of(q.name())));
                 for (PromSeries s : answer) series.add(named(q, s, answer.size()));
             } catch (PromException e) {
                 problems.add("query '" + q.name() + "' failed: " + e.getMessage());
@@ -65,7 +71,8 @@ public final class PromReader {
                 }
             }
         }
-        List<ResourceStats> stats = WindowCoverage.judge(client, queries, empty, series, from, to, step, window, notes);
+        List<ResourceStats> stats = WindowCoverage.judge(client, queries, missing, series, from, to, step, window,
+                found == null ? null : found.at(), notes);
         return new ResourceReport(from, to, step, series, stats, notes, problems, client.requests() - requestsBefore,
                 client.elapsed().minus(elapsedBefore));
     }
@@ -82,6 +89,24 @@ public final class PromReader {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The series the window lacks: each one the preflight found that the answer does not hold, or,
+     * when the preflight found none either, the query itself when it answered nothing.
+     */
+    static List<MissingSeries> absent(ResourceQuery q, List<PromSeries> answer, List<Map<String, String>> before) {
+        if (before.isEmpty()) return answer.isEmpty() ? List.of(new MissingSeries(q, q.name(), Map.of())) : List.of();
+        Set<Map<String, String>> got = new HashSet<>();
+        for (PromSeries s : answer) got.add(s.labels());
+        List<MissingSeries> out = new ArrayList<>();
+        for (Map<String, String> l : before) {
+            if (got.contains(l)) continue;
+            // The query's bare name only when it stands for its one series; beside others, the labels tell them apart.
+            String name = q.legend() != null ? legend(q.legend(), l) : before.size() == 1 && answer.isEmpty() ? q.name() : q.name() + " " + labels(l);
+            out.add(new MissingSeries(q, name, l));
+        }
+        return out;
     }
 
     private static ResourceSeries named(ResourceQuery q, PromSeries s, int siblings) {

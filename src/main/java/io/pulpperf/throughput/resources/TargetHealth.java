@@ -3,6 +3,7 @@ package io.pulpperf.throughput.resources;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,21 +24,31 @@ final class TargetHealth {
     private static final Pattern NAME = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\s*(\\{[^}]*\\})?");
     private static final int MAX_TARGETS = 4;
     private final PromClient client;
-    private final Map<String, Duration> scrapeTimeouts;
+    private Map<String, Duration> scrapeTimeouts;  // read once, when a target's health is first read
+    // Forty missing worker series share one exporter: read its health once per report.
+    private final Map<Target, String> told = new HashMap<>();
+    private final Map<String, List<Target>> fedBy = new HashMap<>();  // by query, for series without job and instance
 
     TargetHealth(PromClient client) {
         this.client = client;
-        this.scrapeTimeouts = client.scrapeTimeouts();
     }
 
-    /** What the feeding targets did over [from, to] (the window on the grid), or empty when nothing can be told. */
+    /**
+     * What the feeding targets did over [from, to] (the window on the grid), or empty when none can be
+     * found. {@code preflightAt}: when the preflight ran (null: not run), where a missing series' raw
+     * metrics were last seen.
+     */
     Optional<String> explain(ResourceQuery q, Map<String, String> labels, Instant from, Instant to, Duration step, long windowFromMs,
-                             long windowToMs, long zeroMs) {
+                             long windowToMs, long zeroMs, Instant preflightAt) {
         try {
-            List<Target> targets = targets(q.expr(), labels, from, to);
+            List<Target> targets = targets(q.expr(), labels, from, to, preflightAt);
             if (targets.isEmpty()) return Optional.empty();
             List<String> parts = new ArrayList<>();
-            for (Target t : targets) parts.add(health(t, from, to, step, windowFromMs, windowToMs, zeroMs));
+            for (Target t : targets) {
+                String told = this.told.get(t);
+                if (told == null) this.told.put(t, told = health(t, from, to, step, windowFromMs, windowToMs, zeroMs));
+                parts.add(told);
+            }
             return Optional.of(String.join("; ", parts));
         } catch (PromException e) {
             return Optional.of("the targets' health could not be read: " + e.getMessage());
@@ -50,16 +61,37 @@ final class TargetHealth {
         }
     }
 
-    private List<Target> targets(String expr, Map<String, String> labels, Instant from, Instant to) {
-        Set<Target> out = new LinkedHashSet<>();
-        if (labels.containsKey("job") && labels.containsKey("instance")) {
-            out.add(new Target(labels.get("job"), labels.get("instance")));
-            return List.copyOf(out);
-        }
+    /**
+     * The series' own job and instance; else the job and instance of its raw metrics' samples over the
+     * window and the minute before it; else, for a series missing since before that, of those the
+     * preflight saw. A down target's series are marked stale, so a window it was down for all along
+     * holds none of its labels: the preflight instant is the last moment known to have them, and
+     * reading there costs one instant query per selector, however long the run. (`up` names every
+     * target but not which feeds a metric; the presets name no jobs, which differ per setup.)
+     */
+    private List<Target> targets(String expr, Map<String, String> labels, Instant from, Instant to, Instant preflightAt) {
+        if (labels.containsKey("job") && labels.containsKey("instance")) return List.of(new Target(labels.get("job"), labels.get("instance")));
+        List<Target> known = fedBy.get(expr);
+        if (known != null) return known;
         long lookback = Math.max(60, Duration.between(from, to).toSeconds() + 60);
+        List<Target> out = feeding(expr, "last_over_time(%s[" + lookback + "s])", to);
+        if (out.isEmpty() && preflightAt != null) out = feeding(expr, "%s", preflightAt);
+        fedBy.put(expr, out);
+        return out;
+    }
+
+    /** Why a missing series' targets could not be named, for its note. */
+    static String unfound(String expr, Instant preflightAt) {
+        return "no scrape target found for it (no job and instance among its labels, and " + (selectors(expr).isEmpty()
+                ? "no metric selector with {...} or [...] in its query to look them up by)"
+                : "its raw metrics had no samples in the window, the minute before it" + (preflightAt == null ? "" : " or at the preflight") + ")");
+    }
+
+    /** count by (job, instance) of each raw selector, wrapped in {@code form}, at {@code at}. */
+    private List<Target> feeding(String expr, String form, Instant at) {
+        Set<Target> out = new LinkedHashSet<>();
         for (String selector : selectors(expr)) {
-            for (PromSeries s : client.range("count by (job, instance) (last_over_time(" + selector + "[" + lookback + "s]))", to, to,
-                    Duration.ofSeconds(1))) {
+            for (PromSeries s : client.range("count by (job, instance) (" + form.formatted(selector) + ")", at, at, Duration.ofSeconds(1))) {
                 String job = s.labels().get("job");
                 String instance = s.labels().get("instance");
                 if (job != null && instance != null) out.add(new Target(job, instance));
@@ -116,6 +148,7 @@ final class TargetHealth {
         }
         if (slowest > 0) {
             out.append(String.format(Locale.ROOT, "; its scrapes took up to %.2f s", slowest));
+            if (scrapeTimeouts == null) scrapeTimeouts = client.scrapeTimeouts();
             Duration timeout = scrapeTimeouts.get(t.job());
             if (timeout != null) {
                 out.append(String.format(Locale.ROOT, " (scrape timeout %s s%s)", ResourceFigures.num(timeout.toMillis() / 1000.0),

@@ -115,7 +115,10 @@ class PromRealTest {
         assertThat(observer.preflight()).contains("WARNING: no data right now for [nothing]");
         Instant now = Instant.now();
         Observed o = observer.start("empty", Duration.ofMinutes(1)).stop(new ScenarioWindow(now.minusSeconds(6), now, now.minusSeconds(5), now));
-        assertThat(o.figures().get("notes")).asList().containsExactly("query 'nothing' returned no data over the scenario's window: its series is missing");
+        assertThat(o.figures().get("notes")).asList().singleElement().asString()
+                .startsWith("series 'nothing' missing: 0% of the expected samples (0 of ")
+                .endsWith(": no scrape target found for it (no job and instance among its labels, and its raw metrics had no samples in "
+                        + "the window, the minute before it or at the preflight)");
         assertThat(o.figures().get("problems")).asList().isEmpty();
         // Named as missing, with coverage 0 in results.json, never dropped (issue 21).
         assertThat(o.observation()).isEqualTo("Resources: missing (no samples in the window): nothing");
