@@ -5,19 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.pulpperf.throughput.observe.Observed;
 import io.pulpperf.throughput.observe.ScenarioWindow;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -31,17 +23,11 @@ import org.junit.jupiter.api.Test;
 @DisplayName("coverage and gaps on a real Prometheus with a paused exporter")
 class PromGapTest {
     private static final Duration PHASE = Duration.ofSeconds(6);
-    private Process exporter;
-    private Path target;
+    private OwnExporter exporter;
 
     @AfterEach
     void cleanUp() throws Exception {
-        if (exporter != null) {
-            signal("CONT");
-            exporter.destroy();
-            if (!exporter.waitFor(10, TimeUnit.SECONDS)) exporter.destroyForcibly();
-        }
-        if (target != null) Files.deleteIfExists(target);
+        if (exporter != null) exporter.close();
     }
 
     @Test
@@ -49,30 +35,18 @@ class PromGapTest {
     void pausedExporterLeavesAPartialSeries() throws Exception {
         TestPrometheus prom = TestPrometheus.fromEnvironment();
         PromSettings settings = prom.settings();  // with PULP_REQUIRE_PROMETHEUS_TESTS and none of ours: fails here, saying why
-        Path fileSd = prom.state == null ? null : prom.state.resolve("file-sd");
-        if (fileSd == null || !Files.isDirectory(fileSd)) {
-            Assumptions.assumeTrue(prom.required, "no file_sd directory of .ci/prometheus.sh (" + fileSd + "): restart it with this version");
-            throw new AssertionError(TestPrometheus.REQUIRE_ENV + "=true but .ci/prometheus.sh's file_sd directory is missing: " + fileSd);
-        }
-        String id = "gap-" + UUID.randomUUID().toString().substring(0, 8);
-        int port = freePort();
-        exporter = new ProcessBuilder("prometheus-node-exporter", "--web.listen-address=127.0.0.1:" + port, "--collector.disable-defaults",
-                "--collector.time").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        target = fileSd.resolve(id + ".json");
-        Path tmp = fileSd.resolve("." + id + ".tmp");
-        Files.writeString(tmp, "[{\"targets\":[\"127.0.0.1:" + port + "\"],\"labels\":{\"selftest\":\"" + id + "\"}}]");
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-
-        String selector = "{job=\"selftest\",selftest=\"" + id + "\"}";
+        exporter = OwnExporter.start(prom, "gap");
+        int port = exporter.port;
+        String selector = exporter.selector();
         PromClient client = new PromClient(settings);
-        awaitUp(client, "up" + selector);
+        exporter.awaitUp(client);
 
         Instant start = Instant.now();
         Thread.sleep(PHASE.toMillis());
         Instant paused = Instant.now();
-        signal("STOP");
+        exporter.pause();
         Thread.sleep(PHASE.toMillis());
-        signal("CONT");
+        exporter.resume();
         Instant resumed = Instant.now();
         Thread.sleep(PHASE.toMillis());
         Instant end = Instant.now();
@@ -102,28 +76,5 @@ class PromGapTest {
         assertThat(html).contains("exporter clock (partial)").containsPattern(">\\d+% partial<");
         String json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules().writeValueAsString(o.figures().get("series"));
         assertThat(json).contains("\"coverage\":").contains("\"gaps\":[{\"from\":");
-    }
-
-    private void signal(String sig) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + sig, String.valueOf(exporter.pid())).redirectErrorStream(true).start();
-        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).as("kill -" + sig + " returned").isTrue();
-    }
-
-    /** Bounded: 30 s for the file_sd list to be read and the exporter scraped up twice. */
-    private static void awaitUp(PromClient client, String expr) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        for (int i = 0; i < 300 && System.nanoTime() < end; i++) {
-            Instant now = Instant.now();
-            List<PromSeries> up = client.range(expr, now.minusSeconds(2), now, Duration.ofSeconds(1));
-            if (!up.isEmpty() && up.get(0).size() >= 2 && up.get(0).values()[up.get(0).size() - 1] == 1) return;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the test's exporter was not scraped up within 30 s (" + expr + "): does .ci/prometheus.sh's config have the selftest file_sd job?");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }
