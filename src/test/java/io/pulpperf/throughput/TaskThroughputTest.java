@@ -181,6 +181,7 @@ class TaskThroughputTest {
             // A skipped scenario put no load on Pulp: no range queries, no empty charts for it.
             if (skipped) observing.discard();
             else observed = observed(scenario, observing, result);
+            if (!skipped) result = io.pulpperf.throughput.run.FleetPeaks.with(result, observed);
             if (result == null && !skipped) history.ifPresent(h -> h.interrupted(scenario));
         }
         ScenarioResult done = result;
@@ -264,7 +265,9 @@ class TaskThroughputTest {
     private List<Observed> observed(Scenario scenario, Observers.Running observing, ScenarioResult result) {
         Long first = result == null ? null : result.metrics().firstCreated();
         Long last = result == null ? null : result.metrics().lastFinished();
-        List<Observed> observed = new ArrayList<>(observing.stop(first == null ? null : micros(first), last == null ? null : micros(last)));
+        // A fleet's counts: the observers report each hold too (issue 20's bottleneck column).
+        List<Observed> observed = new ArrayList<>(observing.stop(first == null ? null : micros(first), last == null ? null : micros(last),
+                io.pulpperf.throughput.run.FleetPeaks.holds(result)));
         // Completion rate by queue depth, from the tasks' own timestamps (issue 21).
         if (result != null) observed.add(io.pulpperf.throughput.report.QueueDepthReport.observed(result));
         grafana.ifPresent(g -> AllureScenarioReport.link("Grafana: " + scenario.name(), g.url(observing.started(), java.time.Instant.now())));

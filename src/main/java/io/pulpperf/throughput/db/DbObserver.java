@@ -67,6 +67,7 @@ public final class DbObserver implements ScenarioObserver {
         figures.put("windowed", summary.windowed());
         figures.put("metrics", summary.metrics());
         figures.put("problems", report.problems());
+        if (!window.holds().isEmpty()) figures.put(io.pulpperf.throughput.observe.HoldPeaks.FIGURE, DbHoldPeaks.of(report.samples(), window.holds()));
         return new Observed("database", line, List.of(), attachments, figures,
                 scenario + ": " + line + "; " + DbObservation.cost(report));
     }

@@ -44,7 +44,12 @@ public final class Observers {
          * @param tasks the tasks' window (first created, last finished), or nulls
          */
         public List<Observed> stop(Instant firstCreated, Instant lastFinished) {
-            ScenarioWindow window = new ScenarioWindow(started, Instant.now(), firstCreated, lastFinished);
+            return stop(firstCreated, lastFinished, List.of());
+        }
+
+        /** @param holds spans the observers also report on one by one (a fleet's holds), see {@link HoldPeaks} */
+        public List<Observed> stop(Instant firstCreated, Instant lastFinished, List<ScenarioWindow.Hold> holds) {
+            ScenarioWindow window = new ScenarioWindow(started, Instant.now(), firstCreated, lastFinished, holds);
             List<Observed> out = new ArrayList<>();
             for (ScenarioObserver.Observing o : observing) out.add(safely(() -> o.stop(window)));
             return out;

@@ -1,6 +1,7 @@
 package io.pulpperf.throughput.observe;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * When a scenario ran. The tasks' window (first task created to last finished) is what figures are
@@ -10,8 +11,27 @@ import java.time.Instant;
  * @param ended         when it ended (after collection and cleanup)
  * @param firstCreated  the first task's pulp_created, or null
  * @param lastFinished  the last task's finished_at, or null
+ * @param holds         spans inside the scenario that want figures of their own (a fleet's hold per worker count), or none
  */
-public record ScenarioWindow(Instant started, Instant ended, Instant firstCreated, Instant lastFinished) {
+public record ScenarioWindow(Instant started, Instant ended, Instant firstCreated, Instant lastFinished, List<Hold> holds) {
+    public ScenarioWindow {
+        holds = holds == null ? List.of() : List.copyOf(holds);
+    }
+
+    /** A scenario without holds. */
+    public ScenarioWindow(Instant started, Instant ended, Instant firstCreated, Instant lastFinished) {
+        this(started, ended, firstCreated, lastFinished, List.of());
+    }
+
+    /**
+     * One span the observers report on by itself, e.g. the hold at one worker count of the fleet shape.
+     *
+     * @param label what it is, e.g. "25 workers"
+     * @param from  its start
+     * @param to    its end
+     */
+    public record Hold(String label, Instant from, Instant to) {}
+
     /** The task timeline's 0 s: the first task created, or the scenario's start without tasks. */
     public Instant zero() {
         return firstCreated != null ? firstCreated : started;

@@ -33,15 +33,22 @@ public final class FleetTable {
             }
             String observed = observations.get(r.runId());
             out.append("\nTimeout = a worker left the online set during the hold (its heartbeat older than its TTL, by the server's clock). ")
-               .append(observed == null ? "No observers: run with -Dpulp.db.url and -Dpulp.prometheus.url to see which resource peaked.\n"
-                       : "The observers over the whole fleet run (not split per count): " + observed + "\n");
+               .append(KEY).append(observed == null ? "" : " The observers over the whole fleet run: " + observed).append('\n');
         }
         return out.toString();
     }
 
-    /** The heartbeat figures and what went wrong at one count, e.g. "heartbeat p95 4.0 s, max 14.5 s; online 48-50 of 50". */
+    static final String KEY = "Bottleneck = the resource that peaked highest during that count's hold, relative to its limit (a series' max:, "
+            + "CPU % / 100, CPU cores as the share of one core, DB sessions active or waiting on locks as a share of all), then the heartbeat "
+            + "figures; `-` = no observers (run with -Dpulp.db.url or -Dpulp.prometheus.url and -Dpulp.resources).";
+
+    /**
+     * The resource that peaked and the heartbeat figures at one count, e.g. "DB CPU peak 1.9 cores; heartbeat p95 2.0 s, max 2.5 s;
+     * online 25 of 25".
+     */
     static String bottleneck(FleetCount c) {
         List<String> parts = new ArrayList<>();
+        parts.add(resource(c));
         parts.add("heartbeat p95 " + seconds(c.heartbeatAgeP95Millis()) + ", max " + seconds(c.heartbeatAgeMaxMillis()));
         parts.add("online " + (c.onlineMin() == c.onlineMax() ? String.valueOf(c.onlineMin()) : c.onlineMin() + "-" + c.onlineMax())
                 + " of " + c.asked());
@@ -51,16 +58,24 @@ public final class FleetTable {
         return String.join("; ", parts);
     }
 
+    /** The observers' highest peak over the hold; "-" without observers, and says so when they saw nothing there. */
+    static String resource(FleetCount c) {
+        if (c.peaks() == null) return "-";
+        return io.pulpperf.throughput.observe.HoldPeaks.highest(c.peaks()).map(io.pulpperf.throughput.observe.ResourcePeak::shown)
+                .orElse("no resource figures in the hold");
+    }
+
     /** Every figure per count, as CSV. */
     public static String csv(List<FleetCount> counts) {
         StringBuilder out = new StringBuilder("asked,onlineMin,onlineMedian,onlineMax,heartbeatAgeP50Millis,heartbeatAgeP95Millis,"
-                + "heartbeatAgeMaxMillis,timeouts,neverOnline,secondsToAllOnline,timedOut,reads\n");
+                + "heartbeatAgeMaxMillis,timeouts,neverOnline,secondsToAllOnline,timedOut,reads,bottleneck,holdFrom,holdTo\n");
         for (FleetCount c : counts) {
             out.append(c.asked()).append(',').append(c.onlineMin()).append(',').append(c.onlineMedian()).append(',').append(c.onlineMax())
                .append(',').append(blank(c.heartbeatAgeP50Millis())).append(',').append(blank(c.heartbeatAgeP95Millis()))
                .append(',').append(blank(c.heartbeatAgeMaxMillis())).append(',').append(c.timeouts()).append(',').append(c.neverOnline())
                .append(',').append(blank(c.secondsToAllOnline())).append(',').append(String.join(" ", c.timedOut())).append(',')
-               .append(c.reads()).append('\n');
+               .append(c.reads()).append(',').append(io.pulpperf.throughput.measure.RawTaskCsv.quote(resource(c))).append(',')
+               .append(blank(c.holdFrom())).append(',').append(blank(c.holdTo())).append('\n');
         }
         return out.toString();
     }

@@ -23,14 +23,19 @@ public final class IngestionTable {
         out.append("| Simultaneous workers | Tasks | Observations |\n|---|---|---|\n");
         for (ScenarioResult r : rows) {
             IngestionResult i = r.ingestion();
-            out.append("| ").append(i.clients()).append(" | ")
-               .append(i.tasksPerRequest() == null ? "-" : String.format(Locale.ROOT, "%.0f per request", i.tasksPerRequest()))
-               .append(" | ").append(observation(r).replace("|", "\\|")).append(" |\n");
+            out.append("| ").append(i.clients()).append(" | ").append(tasks(i)).append(" | ").append(observation(r).replace("|", "\\|")).append(" |\n");
         }
-        out.append("\nSimultaneous workers = clients requesting the test view at once; Tasks = tasks_executed of one request (the view "
-                + "dispatches for a fixed time). Ingestion rate = (tasks - 1) / (last - first pulp_created), server clock; per request = "
-                + "tasks_executed / the request's duration. Drain = completed / (last finished_at - first started_at).\n");
+        out.append("\n").append(KEY).append("\n");
         return out.toString();
+    }
+
+    static final String KEY = "Simultaneous workers = clients requesting the test view at once; Tasks = tasks_executed of one request (the view "
+            + "dispatches for a fixed time). Ingestion rate = (tasks - 1) / (last - first pulp_created), server clock; per request = "
+            + "tasks_executed / the request's duration. Drain = completed / (last finished_at - first started_at).";
+
+    /** The Tasks cell: tasks per request, "-" when unknown. */
+    static String tasks(IngestionResult i) {
+        return i.tasksPerRequest() == null ? "-" : String.format(Locale.ROOT, "%.0f per request", i.tasksPerRequest());
     }
 
     /** E.g. "r1: ingests 176.2 tasks/s (per request 170.1-180.3/s), 880 tasks; drained at 5.28 tasks/s". */

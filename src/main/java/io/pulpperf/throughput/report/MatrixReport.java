@@ -21,9 +21,14 @@ import org.jfree.chart.JFreeChart;
  * @param scalingSvg  the scaling chart, with the USL fits
  * @param scalabilityHtml the USL fit and measured steps per group (issue 22)
  * @param scalabilityCsv  the same as CSV
+ * @param fleetHtml       plan 0001's table per worker count (fleet shape), "" without a fleet scenario
+ * @param fleetCsv        the same as CSV
+ * @param ingestionHtml   plan 0002's table (task-ingestion scenarios), "" without one
+ * @param ingestionCsv    the same as CSV
  */
 public record MatrixReport(String title, String markdown, String html, String csv, String json, String scalingCsv, String scalingSvg,
-                           String scalabilityHtml, String scalabilityCsv) {
+                           String scalabilityHtml, String scalabilityCsv, String fleetHtml, String fleetCsv, String ingestionHtml,
+                           String ingestionCsv) {
 
     public static MatrixReport of(Map<String, Object> context, List<JudgedScenario> judged) throws IOException {
         return of(context, judged, Map.of());
@@ -51,7 +56,8 @@ public record MatrixReport(String title, String markdown, String html, String cs
         JFreeChart chart = ScalingChart.of("Throughput against task workers", scaling, scalability);
         return new MatrixReport(title, ResultsTable.markdown(title, judged, extraObservations) + ScalabilityTable.markdown(scalability),
                 ResultsTable.html(title, judged, extraObservations), ResultsTable.csv(judged, extraObservations), ResultsJson.json(context, judged, observed, sections), Scaling.csv(scaling), Charts.svg(chart, ScalingChart.WIDTH, ScalingChart.HEIGHT),
-                ScalabilityTable.html(scalability), ScalabilityTable.csv(scalability));
+                ScalabilityTable.html(scalability), ScalabilityTable.csv(scalability), PlanTables.fleetHtml(judged), PlanTables.fleetCsv(judged),
+                PlanTables.ingestionHtml(judged), PlanTables.ingestionCsv(judged));
     }
 
     /** Writes results.md, results.json, scaling.csv, scaling.svg and scalability.csv into {@code dir}. */

@@ -1,5 +1,6 @@
 package io.pulpperf.throughput.resources;
 
+import io.pulpperf.throughput.observe.HoldPeaks;
 import io.pulpperf.throughput.observe.Observed;
 import io.pulpperf.throughput.observe.ScenarioObserver;
 import io.pulpperf.throughput.observe.ScenarioWindow;
@@ -65,6 +66,17 @@ public final class PromObserver implements ScenarioObserver {
         return window -> report(scenario, reader.read(window), window);
     }
 
+    /** One range query per series over each hold's own from..to (not cut from the whole run's coarser step). */
+    private List<HoldPeaks> holds(ScenarioWindow window, List<String> problems) {
+        List<HoldPeaks> out = new ArrayList<>();
+        for (ScenarioWindow.Hold h : window.holds()) {
+            ResourceReport r = reader.read(new ScenarioWindow(h.from(), h.to(), null, null));
+            r.problems().forEach(p -> problems.add(h.label() + ": " + p));
+            out.add(new HoldPeaks(h.label(), h.from(), h.to(), ResourcePeaks.of(r)));
+        }
+        return out;
+    }
+
     private Observed report(String scenario, ResourceReport r, ScenarioWindow window) {
         List<Observed.Attachment> attachments = new ArrayList<>();
         try {
@@ -89,6 +101,11 @@ public final class PromObserver implements ScenarioObserver {
         figures.put("problems", r.problems());
         figures.put("requests", r.requests());
         figures.put("elapsedMillis", r.elapsed().toMillis());
+        if (!window.holds().isEmpty()) {
+            List<String> holdProblems = new ArrayList<>();
+            figures.put(HoldPeaks.FIGURE, holds(window, holdProblems));
+            if (!holdProblems.isEmpty()) figures.put("holdProblems", holdProblems);
+        }
         String line = ResourceFigures.line(r);
         String console = scenario + ": " + line + "; Prometheus: " + r.requests() + " requests in " + r.elapsed().toMillis() + " ms"
                 + (r.notes().isEmpty() ? "" : "; " + String.join("; ", r.notes()))

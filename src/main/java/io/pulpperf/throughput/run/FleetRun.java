@@ -83,8 +83,9 @@ final class FleetRun {
         seen.addAll(first.names());
         Double toAll = first.workers().size() >= asked ? Math.round((System.nanoTime() - started) / 1e8) / 10.0 : null;
         WorkerWatch watch = new WorkerWatch();
-        watch.add(first, Instant.now());
-        Instant end = min(Instant.now().plus(fleet.hold()), deadline);
+        Instant holdFrom = Instant.now();
+        watch.add(first, holdFrom);
+        Instant end = min(holdFrom.plus(fleet.hold()), deadline);
         long reads = fleet.hold().toMillis() / fleet.interval().toMillis() + 1;
         for (long i = 0; i < reads && Instant.now().isBefore(end); i++) {  // bounded in count and in time
             Thread.sleep(Math.max(0, Math.min(fleet.interval().toMillis(), Duration.between(Instant.now(), end).toMillis())));
@@ -108,7 +109,7 @@ final class FleetRun {
         List<String> timedOut = absences.stream().map(WorkerWatch.Absence::worker).distinct().toList();
         return new FleetCount(asked, online.get(0), median(online), online.get(online.size() - 1), percentile(ages, 0.50),
                 percentile(ages, 0.95), ages.isEmpty() ? null : ages.get(ages.size() - 1), absences.size(),
-                Math.max(0, asked - seen.size()), toAll, timedOut, watch.samples());
+                Math.max(0, asked - seen.size()), toAll, timedOut, watch.samples(), holdFrom, Instant.now(), null);
     }
 
     /** The heartbeats of fleet workers out of the online set: older than the TTL, so not in the online list. */
