@@ -188,8 +188,10 @@ class TaskThroughputTest {
                 : MedianThresholds.roundChecks(ScenarioChecks.of(done), round.round(), round.of()));
         observed.forEach(o -> checks.addAll(o.checks()));
         Map<String, Double> peaks = ResourceStats.peaks(observed);
-        baseline.ifPresent(b -> checks.addAll(BaselineComparison.compare(done, b)));
-        baseline.ifPresent(b -> checks.addAll(BaselineComparison.compareResources(scenario.name(), peaks, b)));
+        // A round whose workers were not all alive is not silently compared (issue 20).
+        io.pulpperf.throughput.workers.WorkersAlive alive = io.pulpperf.throughput.workers.WorkersAlive.of(observedFigures.get(done.runId()));
+        baseline.ifPresent(b -> checks.addAll(BaselineComparison.compare(done, b, alive)));
+        baseline.ifPresent(b -> checks.addAll(BaselineComparison.compareResources(scenario.name(), peaks, b, alive)));
         rounds.add(scenario.name(), done, observedFigures.get(done.runId()));
         if (round.of() > 1 && round.last()) {
             Map<String, Spread> spreads = Rounds.spreads(rounds.of(scenario.name()));
