@@ -172,7 +172,7 @@ class TaskThroughputTest {
         List<Observed> observed = List.of();
         boolean skipped = false;
         try {
-            result = AllureScenarioReport.run(runner, scenario, AllureScenarioReport.steps());
+            result = AllureScenarioReport.run(runner, scenario, AllureScenarioReport.steps(), round.round());
         } catch (ScenarioRunner.WorkerMismatchException e) {
             skipped = true;
             Assumptions.abort(e.getMessage());
