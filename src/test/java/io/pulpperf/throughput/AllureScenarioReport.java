@@ -59,12 +59,17 @@ final class AllureScenarioReport {
      * an interrupt), first attaches whatever files it wrote, so nothing measured is lost.
      */
     static ScenarioResult run(ScenarioRunner runner, Scenario scenario, Phases phases) throws Exception {
+        return run(runner, scenario, phases, 1);
+    }
+
+    /** As above, for one round of a repeated scenario (its files in its own folder). */
+    static ScenarioResult run(ScenarioRunner runner, Scenario scenario, Phases phases, int round) throws Exception {
         try {
-            return runner.run(scenario, phases);
+            return runner.run(scenario, phases, round);
         } catch (ScenarioRunner.WorkerMismatchException e) {
             throw e;  // a skip: nothing was measured
         } catch (Exception | Error e) {
-            attachFiles(runner.outputDir(scenario));
+            attachFiles(runner.outputDir(scenario, round));
             throw e;
         }
     }

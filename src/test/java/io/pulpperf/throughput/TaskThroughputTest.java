@@ -172,7 +172,7 @@ class TaskThroughputTest {
         List<Observed> observed = List.of();
         boolean skipped = false;
         try {
-            result = AllureScenarioReport.run(runner, scenario, AllureScenarioReport.steps());
+            result = AllureScenarioReport.run(runner, scenario, AllureScenarioReport.steps(), round.round());
         } catch (ScenarioRunner.WorkerMismatchException e) {
             skipped = true;
             Assumptions.abort(e.getMessage());
@@ -189,8 +189,10 @@ class TaskThroughputTest {
                 : MedianThresholds.roundChecks(ScenarioChecks.of(done), round.round(), round.of()));
         observed.forEach(o -> checks.addAll(o.checks()));
         Map<String, Double> peaks = ResourceStats.peaks(observed);
-        baseline.ifPresent(b -> checks.addAll(BaselineComparison.compare(done, b)));
-        baseline.ifPresent(b -> checks.addAll(BaselineComparison.compareResources(scenario.name(), peaks, b)));
+        // A round whose workers were not all alive is not silently compared (issue 20).
+        io.pulpperf.throughput.workers.WorkersAlive alive = io.pulpperf.throughput.workers.WorkersAlive.of(observedFigures.get(done.runId()));
+        baseline.ifPresent(b -> checks.addAll(BaselineComparison.compare(done, b, alive)));
+        baseline.ifPresent(b -> checks.addAll(BaselineComparison.compareResources(scenario.name(), peaks, b, alive)));
         rounds.add(scenario.name(), done, observedFigures.get(done.runId()));
         if (round.of() > 1 && round.last()) {
             Map<String, Spread> spreads = Rounds.spreads(rounds.of(scenario.name()));

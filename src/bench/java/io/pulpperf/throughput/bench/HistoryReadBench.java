@@ -76,7 +76,7 @@ public final class HistoryReadBench {
             out.add(new HistoryRecord(HistoryRecord.SCHEMA, "2026-12-05T02:30:00Z", "run" + i, "s" + (i % 10), "s" + (i % 10) + "@bench",
                     HistoryRecord.OK, "no change", Map.of("core", "3.105.16", "file", "3.105.16"), "0.1.0",
                     Map.of("workload", "repository-delete", "workers", 2, "tasks", 160, "concurrency", 4, "shape", "steady"), 1,
-                    figures, null));
+                    figures, null, null));
         }
         HistoryFile.append(file, out);
     }

@@ -15,8 +15,7 @@ public final class HistoryChecks {
     public static List<Check> of(SeriesJudgement j) {
         List<Check> out = new ArrayList<>();
         if (j.verdict().equals(FigureJudgement.NOT_JUDGED)) {
-            out.add(Check.note(Check.Kind.REGRESSION, "history", "not judged: " + j.runs() + " earlier run" + (j.runs() == 1 ? "" : "s")
-                    + " in series " + j.series() + ", " + JudgeSettings.MIN_RUNS + " needed" + (j.note().isEmpty() ? "" : "; " + j.note())));
+            out.add(Check.note(Check.Kind.REGRESSION, "history", "not judged: " + j.whyNotJudged() + (j.note().isEmpty() ? "" : "; " + j.note())));
             return out;
         }
         int judged = 0;

@@ -1,6 +1,7 @@
 package io.pulpperf.throughput.history;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.pulpperf.throughput.workers.WorkersAlive;
 import java.util.Map;
 
 /**
@@ -20,17 +21,24 @@ import java.util.Map;
  * @param rounds       how many rounds the figures are the median of
  * @param figures      every figure by name (see {@link FigureCatalog}), the median of the rounds
  * @param spread       with rounds > 1: each figure's min and max over the rounds
+ * @param workerHealth whether the workers were all alive throughout (any round) and who left; absent in older
+ *                     records and without the worker-health observer
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HistoryRecord(int schema, String when, String runId, String scenario, String series, String status,
                             String verdict, Map<String, String> pulp, String suiteVersion, Map<String, Object> parameters,
-                            int rounds, Map<String, Double> figures, Map<String, Spread> spread) {
+                            int rounds, Map<String, Double> figures, Map<String, Spread> spread,
+                            WorkersAlive workerHealth) {
     public static final int SCHEMA = 1;
     public static final String OK = "ok";
     public static final String FAILED = "failed";
     public static final String INTERRUPTED = "interrupted";
 
+    /**
+     * Only ok runs whose workers all stayed: a run that lost a worker measured a smaller fleet than
+     * its parameters say, so as a reference it would drag the median down and hide a real regression.
+     */
     public boolean usableAsReference() {
-        return OK.equals(status);
+        return OK.equals(status) && WorkersAlive.alive(workerHealth);
     }
 }

@@ -16,17 +16,20 @@ public final class HistoryTable {
                 .append("|---|---|---|---|---|---|---|\n");
         for (var e : byScenario.entrySet()) {
             SeriesJudgement j = e.getValue();
-            if (j.verdict().equals(FigureJudgement.NOT_JUDGED)) {
+            if (j.verdict().equals(FigureJudgement.NOT_JUDGED) && !j.workersLeft()) {
                 out.append("| ").append(e.getKey()).append(" | (all) | - | - | - | - | not judged: ").append(j.runs())
                         .append(" earlier runs in ").append(j.series()).append(" |\n");
                 continue;
             }
+            // Workers left tonight: the figures against the reference for information, each row saying why it is not judged.
+            String notJudged = j.workersLeft() ? "not judged: " + j.workers().describe() : FigureJudgement.NOT_JUDGED;
             for (FigureJudgement f : j.figures()) {
                 out.append("| ").append(e.getKey()).append(" | ").append(f.name()).append(" | ").append(HistoryChecks.number(f.reference()))
                         .append(" | ").append(f.spread() == null ? HistoryChecks.number(f.value()) : f.spread().shown(HistoryChecks::number))
                         .append(" | ").append(f.change() == null ? "-" : String.format(Locale.ROOT, "%+.1f%%", f.change() * 100))
                         .append(" | ").append(f.significance() == null ? "-" : String.format(Locale.ROOT, "%.2g", f.significance()))
-                        .append(" | ").append(f.verdict().equals(FigureJudgement.REGRESSION) ? "**regression**" : f.verdict()).append(" |\n");
+                        .append(" | ").append(f.verdict().equals(FigureJudgement.REGRESSION) ? "**regression**"
+                                : f.verdict().equals(FigureJudgement.NOT_JUDGED) ? notJudged : f.verdict()).append(" |\n");
             }
         }
         return out.toString();
@@ -39,6 +42,8 @@ public final class HistoryTable {
         out.put("series", j.series());
         out.put("runs", j.runs());
         if (!j.note().isEmpty()) out.put("note", j.note());
+        if (j.verdict().equals(FigureJudgement.NOT_JUDGED)) out.put("notJudged", j.whyNotJudged());
+        if (j.workers() != null) out.put("workerHealth", j.workers());
         List<Map<String, Object>> figures = new ArrayList<>();
         for (FigureJudgement f : j.figures()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -67,7 +72,8 @@ public final class HistoryTable {
                 moved.add(f.name() + String.format(Locale.ROOT, " %+.1f%%", f.change() * 100));
             }
         }
-        String text = "vs history: " + j.verdict() + (moved.isEmpty() ? " (" + j.runs() + " earlier runs)" : " (" + String.join(", ", moved) + ")");
+        String text = "vs history: " + j.verdict() + (j.workersLeft() ? " (" + j.whyNotJudged() + ")"
+                : moved.isEmpty() ? " (" + j.runs() + " earlier runs)" : " (" + String.join(", ", moved) + ")");
         if (!j.changePoints().isEmpty()) {
             SeriesJudgement.ChangePointAt last = j.changePoints().get(j.changePoints().size() - 1);
             text += ", last change point " + last.figure() + " at " + last.when();

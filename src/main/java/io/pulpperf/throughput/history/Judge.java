@@ -1,5 +1,6 @@
 package io.pulpperf.throughput.history;
 
+import io.pulpperf.throughput.workers.WorkersAlive;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -26,7 +27,8 @@ import org.apache.commons.statistics.inference.TTest;
  * any false alarm for a scenario in a run stays at or under {@code significance}, however many
  * figures it has.
  *
- * <p>The reference: the series' last {@code window} runs with status ok. Once a change point
+ * <p>The reference: the series' last {@code window} runs with status ok whose workers all stayed
+ * online ({@link HistoryRecord#usableAsReference()}). Once a change point
  * (E-divisive, {@link EDivisive}) has at least 3 runs after it, only those count: the new level is
  * then established and judged against itself. Until then, runs judged a regression are left out,
  * so a lasting regression keeps failing until it is confirmed as a change point (3 nights) or fixed.
@@ -40,8 +42,14 @@ public final class Judge {
         this.changePoints = changePoints;
     }
 
-    /** Tonight as measured: each figure's rounds, and who it is. */
-    public record Tonight(String runId, String when, Map<String, double[]> rounds) {}
+    /**
+     * Tonight as measured: each figure's rounds, who it is, and its workers' health (null when not observed).
+     */
+    public record Tonight(String runId, String when, Map<String, double[]> rounds, WorkersAlive workers) {
+        public Tonight(String runId, String when, Map<String, double[]> rounds) {
+            this(runId, when, rounds, null);
+        }
+    }
 
     /**
      * @param series  the series key
@@ -97,13 +105,17 @@ public final class Judge {
             }
             candidates.add(new Candidate(figure, dir, tol, refMedian, now, reference, pValue(now.median(), reference)));
         }
+        boolean workersLeft = !WorkersAlive.alive(tonight.workers());
         double[] adjusted = holm(candidates.stream().mapToDouble(Candidate::p).toArray());
         List<FigureJudgement> figures = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
             double change = (c.now.median() - c.refMedian) / Math.abs(c.refMedian);
             String verdict = FigureJudgement.NO_CHANGE;
-            if (Math.abs(change) > c.tol && adjusted[i] < settings.significance()) {
+            if (workersLeft) {
+                // Reference, change and p stay for the reader; the verdict is withheld (see below).
+                verdict = FigureJudgement.NOT_JUDGED;
+            } else if (Math.abs(change) > c.tol && adjusted[i] < settings.significance()) {
                 verdict = Math.signum(change) == c.dir.sign() ? FigureJudgement.IMPROVEMENT : FigureJudgement.REGRESSION;
             }
             figures.add(new FigureJudgement(c.figure, c.dir.label(), c.refMedian, c.now.median(), change, adjusted[i], verdict,
@@ -113,13 +125,16 @@ public final class Judge {
         points.add(new SeriesJudgement.TrendPoint(tonight.when(), tonight.runId(), true, null, tonightFigures));
 
         String verdict;
-        if (usable.size() < JudgeSettings.MIN_RUNS) verdict = FigureJudgement.NOT_JUDGED;
+        // Tonight lost a worker: its figures measured a smaller fleet than the series did, so a
+        // "regression" would blame Pulp for the fleet (worker health already names the drop-out)
+        // and a "no change" would claim a comparison that did not hold. Not judged, said why.
+        if (workersLeft || usable.size() < JudgeSettings.MIN_RUNS) verdict = FigureJudgement.NOT_JUDGED;
         else if (figures.stream().anyMatch(f -> f.verdict().equals(FigureJudgement.REGRESSION))) verdict = FigureJudgement.REGRESSION;
         else if (figures.stream().anyMatch(f -> f.verdict().equals(FigureJudgement.IMPROVEMENT))) verdict = FigureJudgement.IMPROVEMENT;
         else if (candidates.isEmpty()) verdict = FigureJudgement.NOT_JUDGED;
         else verdict = FigureJudgement.NO_CHANGE;
         found.sort(Comparator.comparingInt(SeriesJudgement.ChangePointAt::index));
-        return new SeriesJudgement(verdict, series, usable.size(), note, figures, found, points);
+        return new SeriesJudgement(verdict, series, usable.size(), note, figures, found, points, tonight.workers());
     }
 
     private record Candidate(String figure, Direction dir, double tol, double refMedian, Spread now, double[] reference, double p) {}

@@ -3,6 +3,7 @@ package io.pulpperf.throughput.history;
 import io.pulpperf.throughput.config.Scenario;
 import io.pulpperf.throughput.pulp.PulpStatus;
 import io.pulpperf.throughput.run.ScenarioResult;
+import io.pulpperf.throughput.workers.WorkersAlive;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -85,12 +86,13 @@ public final class NightlyHistory {
         String when = Instant.now().toString();
         String runIds = String.join(",", rounds.stream().map(x -> x.result().runId()).toList());
         List<HistoryRecord> earlier = read.records().stream().filter(h -> series.equals(h.series())).toList();
-        SeriesJudgement j = judge.judge(series, earlier, new Judge.Tonight(runIds, when, values),
+        WorkersAlive workers = WorkersAlive.ofRounds(rounds.stream().map(x -> WorkersAlive.of(x.observed())).toList());
+        SeriesJudgement j = judge.judge(series, earlier, new Judge.Tonight(runIds, when, values, workers),
                 newSeriesNote(r.scenario().name(), series, params));
         boolean finished = rounds.stream().allMatch(x -> x.result().finished());
         tonight.add(new HistoryRecord(HistoryRecord.SCHEMA, when, runIds, r.scenario().name(), series,
                 failed || !finished ? HistoryRecord.FAILED : HistoryRecord.OK, j.verdict(), pulpVersions, suiteVersion, params,
-                rounds.size(), figures, rounds.size() > 1 ? spread : null));
+                rounds.size(), figures, rounds.size() > 1 ? spread : null, workers));
         return j;
     }
 
@@ -98,7 +100,7 @@ public final class NightlyHistory {
     public void interrupted(Scenario s) {
         Map<String, Object> params = SeriesKey.parameters(s);
         tonight.add(new HistoryRecord(HistoryRecord.SCHEMA, Instant.now().toString(), null, s.name(), SeriesKey.of(s.name(), params),
-                HistoryRecord.INTERRUPTED, FigureJudgement.NOT_JUDGED, pulpVersions, suiteVersion, params, 0, Map.of(), null));
+                HistoryRecord.INTERRUPTED, FigureJudgement.NOT_JUDGED, pulpVersions, suiteVersion, params, 0, Map.of(), null, null));
     }
 
     /** "parameters changed (tasks 40 -> 60): a new series starts", when the name ran before with other parameters. */

@@ -1,5 +1,6 @@
 package io.pulpperf.throughput.report;
 
+import io.pulpperf.throughput.workers.WorkersAlive;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +24,17 @@ public record Baseline(Path source, double tolerance, Map<String, Figures> scena
      * @param p95TotalMicros p95 of finished_at - pulp_created over completed tasks, microseconds
      * @param resourcePeaks  peak of each resource series from Prometheus, by series name (issue 13)
      * @param sustainedRate a capacity search's sustained rate, tasks per second; null for other shapes
+     * @param workers       whether that run's workers were all alive (issue 20); null when it did not say
      */
-    public record Figures(Double throughput, Long p95TotalMicros, Map<String, Double> resourcePeaks, Double sustainedRate) {
+    public record Figures(Double throughput, Long p95TotalMicros, Map<String, Double> resourcePeaks, Double sustainedRate,
+                          WorkersAlive workers) {
         public Figures {
             resourcePeaks = Map.copyOf(resourcePeaks);
+        }
+
+        /** A run that said nothing of its workers' health. */
+        public Figures(Double throughput, Long p95TotalMicros, Map<String, Double> resourcePeaks, Double sustainedRate) {
+            this(throughput, p95TotalMicros, resourcePeaks, sustainedRate, null);
         }
 
         /** A run without resource figures that is no capacity search. */

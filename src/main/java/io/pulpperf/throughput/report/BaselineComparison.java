@@ -4,6 +4,7 @@ import io.pulpperf.throughput.observe.Check;
 import io.pulpperf.throughput.measure.LatencyPart;
 import io.pulpperf.throughput.measure.LatencySummary;
 import io.pulpperf.throughput.run.ScenarioResult;
+import io.pulpperf.throughput.workers.WorkersAlive;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,38 @@ public final class BaselineComparison {
         LatencySummary total = r.metrics().latency().get(LatencyPart.TOTAL);
         Long p95 = total == null || total.count() == 0 ? null : total.p95();
         return compare(r.scenario().name(), r.metrics().throughput(), p95, baseline);
+    }
+
+    /**
+     * As {@link #compare(ScenarioResult, Baseline)}, unless tonight's or the baseline's workers were
+     * not all alive (issue 20): then every comparison is a note saying so, with its figures.
+     *
+     * @param tonight this run's worker health, null when not observed
+     */
+    public static List<Check> compare(ScenarioResult r, Baseline baseline, WorkersAlive tonight) {
+        return unlessWorkersLeft(r.scenario().name(), compare(r, baseline), baseline, tonight);
+    }
+
+    /** As {@link #compareResources(String, Map, Baseline)}, with the same worker-health rule. */
+    public static List<Check> compareResources(String scenario, Map<String, Double> peaks, Baseline baseline, WorkersAlive tonight) {
+        return unlessWorkersLeft(scenario, compareResources(scenario, peaks, baseline), baseline, tonight);
+    }
+
+    /**
+     * A run that lost a worker measured a smaller fleet: against it a fall is the fleet's doing, not
+     * Pulp's, and a pass proves nothing. So neither fails nor passes; each comparison stays visible
+     * as a note, with the worker named.
+     */
+    static List<Check> unlessWorkersLeft(String scenario, List<Check> checks, Baseline baseline, WorkersAlive tonight) {
+        WorkersAlive before = baseline.scenario(scenario).map(Baseline.Figures::workers).orElse(null);
+        List<String> why = new ArrayList<>();
+        if (!WorkersAlive.alive(tonight)) why.add(tonight.describe() + " tonight");
+        if (!WorkersAlive.alive(before)) why.add(before.describe() + " in the baseline " + baseline.source().getFileName());
+        if (why.isEmpty()) return checks;
+        String reason = "not compared: " + String.join("; ", why);
+        return checks.stream().map(c -> c.verdict() == Check.Verdict.NOTE ? c : Check.note(c.kind(), c.figure(),
+                reason + "; for information " + c.actual() + " against " + c.expected() + (c.detail().isEmpty() ? "" : ", " + c.detail())))
+                .toList();
     }
 
     /**

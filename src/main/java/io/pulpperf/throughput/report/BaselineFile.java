@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pulpperf.throughput.config.ConfigException;
+import io.pulpperf.throughput.workers.WorkersAlive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,10 +84,20 @@ public final class BaselineFile {
             Double p95 = number(where, name, "metrics.latency.TOTAL.p95", metrics.path("latency").path("TOTAL").path("p95"));
             long totalCount = metrics.path("latency").path("TOTAL").path("count").asLong(0);
             Double sustained = number(where, name, "capacity.sustainedRate", s.path("capacity").path("sustainedRate"));
+            // With repeat: k every round is an entry of the same name; one round that lost a worker marks them all.
+            WorkersAlive workers = WorkersAlive.ofRounds(java.util.Arrays.asList(
+                    scenarios.containsKey(name) ? scenarios.get(name).workers() : null, workers(s.path("workerHealth"))));
             scenarios.put(name, new Baseline.Figures(throughput, p95 == null || totalCount == 0 ? null : p95.longValue(),
-                    resourcePeaks(s.path("observed").path("resources").path("series")), sustained));
+                    resourcePeaks(s.path("observed").path("resources").path("series")), sustained, workers));
         }
         return new Baseline(file, tolerance, scenarios);
+    }
+
+    /** results.json's workerHealth {allAlive, left: [{worker, ...}]}; null when absent (older files, no tasks). */
+    @SuppressWarnings("unchecked")
+    private static WorkersAlive workers(JsonNode health) {
+        if (!health.path("allAlive").isBoolean()) return null;
+        return WorkersAlive.of(Map.of(io.pulpperf.throughput.workers.WorkerHealthObserver.SOURCE, JSON.convertValue(health, Map.class)));
     }
 
     /** Peaks of the resource series (results.json: observed.resources.series[].name/peak); none when not measured. */

@@ -16,7 +16,7 @@ public final class HistoryHtml {
         List<String[]> rows = new ArrayList<>();
         for (var e : byScenario.entrySet()) {
             SeriesJudgement j = e.getValue();
-            if (j.verdict().equals(FigureJudgement.NOT_JUDGED)) {
+            if (j.verdict().equals(FigureJudgement.NOT_JUDGED) && !j.workersLeft()) {
                 rows.add(new String[] {e.getKey(), "(all)", "-", "-", "-", "-", "!note:not judged: " + j.runs() + " earlier runs"});
                 continue;
             }
@@ -24,7 +24,7 @@ public final class HistoryHtml {
                 String verdict = switch (f.verdict()) {
                     case FigureJudgement.REGRESSION -> "!fail:regression";
                     case FigureJudgement.IMPROVEMENT -> "!pass:improvement";
-                    case FigureJudgement.NOT_JUDGED -> "!note:not judged";
+                    case FigureJudgement.NOT_JUDGED -> "!note:not judged" + (j.workersLeft() ? ": " + j.workers().describe() : "");
                     default -> f.verdict();
                 };
                 rows.add(new String[] {e.getKey(), f.name(), HistoryChecks.number(f.reference()),

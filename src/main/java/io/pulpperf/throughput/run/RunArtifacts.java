@@ -34,6 +34,19 @@ final class RunArtifacts implements Closeable {
         }
     }
 
+    /** Removes the {@code round-N/} folders (repeat: k) an earlier run left in a scenario's folder, with their files. */
+    static void clearRounds(Path dir) {
+        if (!Files.isDirectory(dir)) return;
+        try (Stream<Path> rounds = Files.list(dir)) {
+            for (Path r : rounds.filter(p -> Files.isDirectory(p) && p.getFileName().toString().matches("round-\\d+")).toList()) {
+                clear(r);
+                Files.delete(r);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the earlier run's rounds from " + dir, e);
+        }
+    }
+
     synchronized <T extends Closeable> T track(T file) {
         open.add(file);
         return file;

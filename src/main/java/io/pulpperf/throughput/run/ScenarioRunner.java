@@ -66,7 +66,16 @@ public final class ScenarioRunner {
      * scenario starts, so whatever is there afterwards was written by its latest run.
      */
     public Path outputDir(Scenario scenario) {
-        return settings.outputDir().resolve(scenario.name());
+        return outputDir(scenario, 1);
+    }
+
+    /**
+     * Where one round's files go (repeat: k): round 1 where a single run's go, each later round in
+     * {@code round-N/} beneath it, so no round overwrites another's raw data.
+     */
+    public Path outputDir(Scenario scenario, int round) {
+        Path dir = settings.outputDir().resolve(scenario.name());
+        return round <= 1 ? dir : dir.resolve("round-" + round);
     }
 
     /**
@@ -76,10 +85,17 @@ public final class ScenarioRunner {
      * fixtures are begun, what the run created is removed however it ends (see {@link RunCleanup}).
      */
     public ScenarioResult run(Scenario scenario, Phases phases) throws Exception {
+        return run(scenario, phases, 1);
+    }
+
+    /** Runs one round of a scenario (1-based); its files go to {@link #outputDir(Scenario, int)}. */
+    public ScenarioResult run(Scenario scenario, Phases phases, int round) throws Exception {
         String runId = CorrelationIds.newRun();
         String runName = "tps-" + runId.substring(0, 12);
-        Path dir = outputDir(scenario);
+        Path dir = outputDir(scenario, round);
         RunArtifacts.clear(dir);
+        // Round 1 starts the scenario's run: later rounds' folders left by an earlier run go too.
+        if (round <= 1) RunArtifacts.clearRounds(dir);
         RequestCounter.Count readsBefore = client.counter().count();
         Workload workload = Workloads.of(scenario, settings.target());
         boolean backlog = scenario.shape() == Shape.BACKLOG;

@@ -45,7 +45,7 @@ class HistoryEndToEndTest {
 
     private static HistoryRecord record(int i, Map<String, Double> figures, String verdict, int rounds) {
         return new HistoryRecord(1, "n" + i, "run-" + i, "e2e", "e2e@0", HistoryRecord.OK, verdict, Map.of(), "test", Map.of(),
-                rounds, figures, null);
+                rounds, figures, null, null);
     }
 
     /** Each figure's rounds from a group of runs. */

@@ -15,7 +15,7 @@ class HistoryFileTest {
 
     private static HistoryRecord record(String id, double tps) {
         return new HistoryRecord(1, "2026-12-04T00:00:00Z", id, "a", "a@12345678", "ok", "no change", Map.of("core", "3.105.16"),
-                "0.1.0", Map.of("tasks", 10), 1, Map.of("throughput", tps), null);
+                "0.1.0", Map.of("tasks", 10), 1, Map.of("throughput", tps), null, null);
     }
 
     @Test

@@ -40,7 +40,7 @@ class JudgeTest {
             Map<String, Double> medians = new java.util.LinkedHashMap<>();
             j.points().get(j.points().size() - 1).figures().forEach(medians::put);
             history.add(new HistoryRecord(1, "t" + history.size(), id, "s", SERIES, HistoryRecord.OK, j.verdict(), Map.of(), "test",
-                    Map.of(), rounds, medians, null));
+                    Map.of(), rounds, medians, null, null));
             out.add(j);
         }
         return out;
