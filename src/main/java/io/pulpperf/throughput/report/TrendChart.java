@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.data.Range;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -82,6 +83,7 @@ public final class TrendChart {
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(data, null, y, r);
         Optional<FigureJudgement> judged = j.figures().stream().filter(f -> f.name().equals(figure) && f.reference() != null).findFirst();
+        yRange(runs, judged).ifPresent(y::setRange);
         judged.ifPresent(f -> {
             IntervalMarker band = new IntervalMarker(f.reference() * (1 - f.tolerance()), f.reference() * (1 + f.tolerance()));
             band.setPaint(new Color(0x56, 0xB4, 0xE9, 50));
@@ -101,6 +103,29 @@ public final class TrendChart {
             plot.addDomainMarker(m);
         }
         return plot;
+    }
+
+    /**
+     * The value axis spans the runs and the whole tolerance band: fitted to the runs alone, a quiet series
+     * (a 0.1% wiggle) filled the panel as if it swung wildly and the band covered everything, and a flat one
+     * collapsed to a single repeated tick. Null when there is nothing to draw.
+     */
+    static Optional<Range> yRange(XYSeries runs, Optional<FigureJudgement> band) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < runs.getItemCount(); i++) {
+            double v = runs.getY(i).doubleValue();
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        if (band.isPresent()) {
+            FigureJudgement f = band.get();
+            double a = f.reference() * (1 - f.tolerance()), b = f.reference() * (1 + f.tolerance());
+            lo = Math.min(lo, Math.min(a, b));
+            hi = Math.max(hi, Math.max(a, b));
+        }
+        if (!(lo <= hi)) return Optional.empty();
+        double pad = hi > lo ? (hi - lo) * 0.05 : Math.max(Math.abs(hi) * 0.05, 1);
+        return Optional.of(new Range(lo - pad, hi + pad));
     }
 
     /** The series as CSV: one row per run, the main figures as columns, which run is tonight, its verdict. */

@@ -42,6 +42,19 @@ class HistoryReportTest {
     }
 
     @Test
+    void theTrendAxisSpansTheToleranceBandSoAFlatOrQuietSeriesLooksFlat() throws Exception {
+        Path file = dir.resolve("flat.jsonl");
+        SeriesJudgement last = null;
+        for (int i = 0; i < 4; i++) last = run(file, RunFixture.of("a", 2, 25.0));
+        var chart = TrendChart.of("a", last);
+        var throughput = (org.jfree.chart.plot.XYPlot) ((org.jfree.chart.plot.CombinedDomainXYPlot) chart.getXYPlot()).getSubplots().get(0);
+        org.jfree.data.Range y = throughput.getRangeAxis().getRange();
+        // Reference 25 +- 10%: the band 22.5..27.5 and a margin, not a range around 25 alone.
+        assertThat(y.getLowerBound()).isLessThanOrEqualTo(22.5).isGreaterThan(20);
+        assertThat(y.getUpperBound()).isGreaterThanOrEqualTo(27.5).isLessThan(30);
+    }
+
+    @Test
     void nightsAreJudgedOnceThreeAreThereAndASlowNightFailsAsARegression() throws Exception {
         Path file = dir.resolve("h.jsonl");
         double[] tps = {100, 101, 99, 100.5, 99.5, 100, 101, 99, 100, 100.5, 70, 69.5, 70.5, 70, 69};
