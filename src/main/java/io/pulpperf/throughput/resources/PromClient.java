@@ -67,22 +67,10 @@ public final class PromClient {
      * or empty where it is not answered (Thanos, Mimir, a proxy) or not readable.
      */
     public java.util.Optional<Duration> configuredScrapeInterval() {
+        String interval = configuration().path("global").path("scrape_interval").asText("");
         try {
-            HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(settings.url() + "/api/v1/status/config")).timeout(settings.timeout()).GET();
-            settings.headers().forEach(req::header);
-            if (settings.token() != null) req.header("Authorization", "Bearer " + settings.token());
-            else if (settings.password() != null) req.header("Authorization", basic());
-            requests.incrementAndGet();
-            HttpResponse<String> r = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) return java.util.Optional.empty();
-            String yaml = JSON.readTree(r.body()).path("data").path("yaml").asText("");
-            JsonNode global = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(yaml).path("global");
-            String interval = global.path("scrape_interval").asText("");
             return interval.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(io.pulpperf.throughput.config.Durations.parse(interval));
-        } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
             return java.util.Optional.empty();
         }
     }
@@ -92,6 +80,20 @@ public final class PromClient {
      * configuration is not answered. Tells a slow target from a dead one (issue 21).
      */
     public Map<String, Duration> scrapeTimeouts() {
+        Map<String, Duration> out = new LinkedHashMap<>();
+        try {
+            for (JsonNode job : configuration().path("scrape_configs")) {
+                String timeout = job.path("scrape_timeout").asText("");
+                if (!timeout.isEmpty()) out.put(job.path("job_name").asText(), io.pulpperf.throughput.config.Durations.parse(timeout));
+            }
+            return out;
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    /** Prometheus's own configuration ({@code /api/v1/status/config}) as a tree; a missing node where it is not answered or readable. */
+    private JsonNode configuration() {
         try {
             HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(settings.url() + "/api/v1/status/config")).timeout(settings.timeout()).GET();
             settings.headers().forEach(req::header);
@@ -99,19 +101,15 @@ public final class PromClient {
             else if (settings.password() != null) req.header("Authorization", basic());
             requests.incrementAndGet();
             HttpResponse<String> r = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) return Map.of();
+            if (r.statusCode() != 200) return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
             String yaml = JSON.readTree(r.body()).path("data").path("yaml").asText("");
-            Map<String, Duration> out = new LinkedHashMap<>();
-            for (JsonNode job : new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(yaml).path("scrape_configs")) {
-                String timeout = job.path("scrape_timeout").asText("");
-                if (!timeout.isEmpty()) out.put(job.path("job_name").asText(), io.pulpperf.throughput.config.Durations.parse(timeout));
-            }
-            return out;
+            JsonNode tree = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(yaml);
+            return tree == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : tree;
         } catch (IOException | RuntimeException e) {
-            return Map.of();
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Map.of();
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
         }
     }
 
