@@ -41,6 +41,6 @@ public record Disruption(String name, Duration at, Integer afterCompleted, Strin
 
     /** When, in words: "+20 s" or "after 500 tasks completed". */
     public String when() {
-        return at != null ? String.format(java.util.Locale.ROOT, "+%.4g s", at.toMillis() / 1000.0) : "after " + afterCompleted + " tasks completed";
+        return at != null ? "+" + java.math.BigDecimal.valueOf(at.toMillis(), 3).stripTrailingZeros().toPlainString() + " s" : "after " + afterCompleted + " tasks completed";
     }
 }

@@ -35,9 +35,9 @@ import java.util.Map;
  * @param recovered          whether the rate came back within the scenario
  * @param recoverySeconds    seconds from the disruption until the held window began; null if not recovered
  * @param why                why there is no recovery time, in words; null when there is one
- * @param failed             tasks that failed from the disruption until the end of the held window
+ * @param failed             tasks that failed from the disruption until the next one or the end of the run
  * @param failedReasons      those by error description
- * @param stuck              tasks stuck over the same span
+ * @param stuck              tasks stuck over the same span (their wait overlapped it)
  * @param longestStuckSeconds the longest unblocked wait of a stuck task; null when none was
  * @param longestStuckTask   its href
  * @param fromMicros         the span the counts are taken over (epoch micros)
@@ -85,10 +85,13 @@ public record DisruptionCost(Double before, Double during, Double after, boolean
         boolean recovered = recoveredAt != null;
         long duringEnd = recovered ? Math.max(recoveredAt, atMicros + slice) : Math.max(loadEnd, atMicros + slice);
         Double during = rate(done, atMicros, duringEnd);
-        Double after = recovered ? rate(done, recoveredAt, recoveredAt + w)
-                : loadEnd - w > atMicros ? rate(done, loadEnd - w, loadEnd) : null;
+        Double after = null;
+        if (recovered) after = rate(done, recoveredAt, recoveredAt + w);
+        else if (loadEnd - w > atMicros) after = rate(done, loadEnd - w, loadEnd);
         long last = tasks.lastFinished == null ? loadEnd : Math.max(loadEnd, tasks.lastFinished + 1);
-        long to = Math.min(spanEndMicros, recovered ? recoveredAt + w : last);
+        // Failures and stuck tasks are counted until the next disruption or the end: a killed worker's
+        // task fails only once it is found a TTL old, which may well be after the rate is back.
+        long to = Math.min(spanEndMicros, last);
 
         Map<String, Long> reasons = new LinkedHashMap<>();
         long failed = 0;
