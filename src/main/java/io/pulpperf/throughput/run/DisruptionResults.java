@@ -13,8 +13,8 @@ import java.util.Set;
 
 /** Turns a scenario's disruption runs, its tasks and the workers/ answers into {@link DisruptionResult}s (issue 28). */
 final class DisruptionResults {
-    /** The Date header is cut to the second: a worker seen gone may have gone up to a second earlier. */
-    private static final long DATE_SLACK_MICROS = 1_000_000;
+    /** The workers/ answers are timed by the suite's clock, like the disruption's start: no slack needed. */
+    private static final long DATE_SLACK_MICROS = 0;
 
     private DisruptionResults() {}
 

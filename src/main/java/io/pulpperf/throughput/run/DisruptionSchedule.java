@@ -3,6 +3,7 @@ package io.pulpperf.throughput.run;
 import io.pulpperf.throughput.config.Disruption;
 import io.pulpperf.throughput.measure.WorkerWatch;
 import io.pulpperf.throughput.pulp.PulpClient;
+import io.pulpperf.throughput.pulp.WorkerBeats;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -158,8 +159,9 @@ final class DisruptionSchedule {
         while (!stopped && Instant.now().isBefore(deadline)) {
             try {
                 var answer = api.onlineWorkers();
+                // By the suite's clock, as the disruption's start is: the Date header is cut to the second.
                 synchronized (watch) {
-                    watch.add(answer, Instant.now());
+                    watch.add(new WorkerBeats(null, answer.workers()), Instant.now());
                 }
             } catch (RuntimeException e) {
                 failedWorkerReads++;

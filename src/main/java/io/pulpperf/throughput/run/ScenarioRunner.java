@@ -302,6 +302,12 @@ public final class ScenarioRunner {
                 problems.remove(line);
                 notes.add("While disruptions went on, " + line + ".");
             }
+            // The requests were all sent: the tasks missing are those the disruptions refused.
+            String shortfall = "only " + dispatch.tasks() + " of " + scenario.tasks() + " tasks were dispatched";
+            if (dispatch.tasks() + duringDisruptions == scenario.tasks() && problems.remove(shortfall)) {
+                notes.add("Only " + dispatch.tasks() + " of " + scenario.tasks() + " tasks were dispatched: the other "
+                        + duringDisruptions + " requests came while a disruption went on and created none.");
+            }
         }
         return new ScenarioResult(scenario, runId, online, dispatch, metrics, wait.finished(), problems, notes, rawCsv,
                 dispatchCsv, targetLabel, null, null, ingested, disruptionResults);
