@@ -67,6 +67,17 @@ class DisruptionReportTest {
         assertThat(Files.size(png)).isPositive();
     }
 
+    @Test
+    void theResourceChartMarksTheDisruptionToo() throws Exception {
+        java.time.Instant zero = java.time.Instant.ofEpochSecond(1_800_000_000L);
+        long[] t = {zero.toEpochMilli(), zero.toEpochMilli() + 15_000, zero.toEpochMilli() + 30_000};
+        var cpu = new io.pulpperf.throughput.resources.ResourceSeries("DB CPU", "q", io.pulpperf.throughput.resources.ResourceUnit.PERCENT,
+                io.pulpperf.throughput.resources.ResourceRole.DATABASE, null, Map.of(), t, new double[] {20, 90, 30});
+        String svg = io.pulpperf.throughput.resources.ResourceChart.svg("r", List.of(cpu), zero,
+                List.of(new io.pulpperf.throughput.observe.ScenarioWindow.Mark("db-failover", zero.plusSeconds(20))));
+        assertThat(svg).contains(">db-failover<");
+    }
+
     /** 8 tasks/s for 120 s; nothing finishes from 20 s to 30 s, the queue drains until 61 s. */
     private static RunMetrics metrics() {
         RunAnalyzer a = new RunAnalyzer();
