@@ -136,6 +136,7 @@ public record Scenario(String name, Workload workload, int workers, int tasks, i
         String load = rate != null ? String.format(java.util.Locale.ROOT, "%.4g requests/s", rate)
                 : concurrency + (concurrency == 1 ? " client" : " clients");
         return name + ": " + workers + (workers == 1 ? " worker, " : " workers, ") + tasks + " tasks, " + load + ", "
-                + workload.key() + (shape == Shape.BACKLOG ? ", backlog" : "");
+                + workload.key() + (shape == Shape.BACKLOG ? ", backlog" : "")
+                + (disruptions.isEmpty() ? "" : ", disrupted by " + String.join(", ", disruptions.stream().map(Disruption::name).toList()));
     }
 }

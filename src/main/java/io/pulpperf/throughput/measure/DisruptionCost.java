@@ -19,9 +19,10 @@ import java.util.Map;
  * Slices rather than the window's mean, so the catch-up of a queue that built up cannot average
  * an outage away. The window must fit before the run's last completion, else "did not recover
  * within the scenario". A rule, not a test: for completions arriving as a Poisson process at 8
- * tasks/s, a 10 s window and tolerance 0.3, a slice falls short by chance with probability about
- * 0.12 (P[Poisson(20) <= 13], Poisson tail), so a recovery can be reported a slice or more late on
- * a noisy server; real workers finish far more regularly than Poisson.
+ * tasks/s, a 10 s window and tolerance 0.3, a 2.5 s slice falls short by chance with probability
+ * P[Poisson(20) <= 13] = 0.066, and one of a window's four slices with 1 - (1 - 0.066)^4 = 0.24, so
+ * a recovery can be reported a slice or more late on a noisy server; a longer window lowers both.
+ * Workers finishing back to back complete far more regularly than Poisson.
  *
  * <p><b>Stuck.</b> A task unblocked at {@code u} and started at {@code s} (or not by the end) was
  * stuck when, within {@code [u, s]}, workers were idle ({@code online > running}, counting the
