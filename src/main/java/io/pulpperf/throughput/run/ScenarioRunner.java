@@ -253,6 +253,10 @@ public final class ScenarioRunner {
         if (!wait.finished()) problems.add("incomplete run: " + wait.problem());
         List<DisruptionRun> disrupted = disruptions == null ? List.of() : disruptions.stop();
         for (DisruptionRun d : disrupted) if (d.problem() != null) problems.add("disruption " + d.disruption().name() + ": " + d.problem());
+        if (disruptions != null && disruptions.failedWorkerReads() > 0) {
+            notes.add(disruptions.failedWorkerReads() + " reads of workers/ failed while the disruptions went on: the workers that left "
+                    + "and joined are known only from the reads that answered.");
+        }
         DisruptionTasks disruptionTasks = new DisruptionTasks();
 
         Path rawCsv = dir.resolve("tasks.csv");
