@@ -68,6 +68,18 @@ class DisruptionReportTest {
     }
 
     @Test
+    void theScenarioInResultsJsonLeavesTheCommandAsWrittenOut() throws Exception {
+        io.pulpperf.throughput.config.Disruption d = new io.pulpperf.throughput.config.Disruption("cut", Duration.ofSeconds(5), null,
+                "PGPASSWORD=hunter22 psql -c 'select 1'", Duration.ofSeconds(5), Duration.ofSeconds(2), 0.3);
+        Scenario s = Scenario.of("a", Workload.REPOSITORY_DELETE, 2, 10, 1, Duration.ofMinutes(1), new Thresholds(0, 0, 0))
+                .withDisruptions(List.of(d));
+        ScenarioResult r = new ScenarioResult(s, "run", 2, DispatchSummary.of(List.of()), metrics(), true, List.of(), List.of(),
+                Path.of("t.csv"), Path.of("d.csv"), "sim", null, null, null, List.of(failover(true)));
+        String json = ResultsJson.json(Map.of(), List.of(new JudgedScenario(r, ScenarioChecks.of(r))));
+        assertThat(json).doesNotContain("hunter22").contains("\"disruptions\"").contains("\"recoverySeconds\" : 41.0");
+    }
+
+    @Test
     void theResourceChartMarksTheDisruptionToo() throws Exception {
         java.time.Instant zero = java.time.Instant.ofEpochSecond(1_800_000_000L);
         long[] t = {zero.toEpochMilli(), zero.toEpochMilli() + 15_000, zero.toEpochMilli() + 30_000};
