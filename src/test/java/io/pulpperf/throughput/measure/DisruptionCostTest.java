@@ -100,6 +100,18 @@ class DisruptionCostTest {
     }
 
     @Test
+    void aKilledWorkersTaskFailingOnlyATtlLaterIsStillItsCostAndTheNextDisruptionEndsTheSpan() {
+        DisruptionTasks t = series(25_000, 40 * S, 0, 0);  // no dip at all: the other worker kept the rate
+        t.accept(task("killed", "failed", 4 * S, 4 * S, 4 * S, 35 * S, "Worker has gone missing."));  // found missing 30 s later
+        t.accept(task("next", "failed", 37 * S, 37 * S, 37 * S, 38 * S, "Worker has gone missing."));
+        DisruptionCost first = DisruptionCost.of(t, 5 * S, 36 * S, Duration.ofSeconds(2), 0.3, TWO);
+        assertThat(first.recoverySeconds()).isEqualTo(0.0);
+        assertThat(first.failed()).as("long after the held window, before the next disruption").isEqualTo(1);
+        DisruptionCost second = DisruptionCost.of(t, 36 * S, Long.MAX_VALUE, Duration.ofSeconds(2), 0.3, TWO);
+        assertThat(second.failed()).isEqualTo(1);
+    }
+
+    @Test
     void aTaskWaitingWhileEveryWorkerWasBusyIsNotStuck() {
         DisruptionTasks t = new DisruptionTasks();
         // One worker busy from 0 to 10 s with one long task; a second task waits 0-10 s: no worker idle.
