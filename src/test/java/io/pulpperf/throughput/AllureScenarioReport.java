@@ -99,7 +99,7 @@ final class AllureScenarioReport {
         if (r.capacity() != null) attachCapacity(name, r);
         if (r.fleet() != null) Allure.addAttachment("Fleet: every figure per worker count (CSV)", "text/csv", FleetTable.csv(r.fleet()), ".csv");
         Allure.addAttachment("Timeline chart", "image/svg+xml",
-                Charts.svg(TimelineChart.of(name, r.metrics()), TimelineChart.WIDTH, TimelineChart.HEIGHT), ".svg");
+                Charts.svg(TimelineChart.of(name, r.metrics(), r.disruptions()), TimelineChart.WIDTH, TimelineChart.HEIGHT), ".svg");
         Allure.addAttachment("Latency table", "text/html", LatencyTable.html(name + " latency", r.metrics()), ".html");
         Allure.addAttachment("Latency table (CSV)", "text/csv", LatencyTable.csv(r.metrics()), ".csv");
         Allure.addAttachment("Dispatch: request rate, HTTP latency, answers by status", "text/html",

@@ -268,8 +268,12 @@ class TaskThroughputTest {
         Long first = result == null ? null : result.metrics().firstCreated();
         Long last = result == null ? null : result.metrics().lastFinished();
         // A fleet's counts: the observers report each hold too (issue 20's bottleneck column).
+        // Issue 28: each disruption is a mark on the observers' timelines.
+        List<io.pulpperf.throughput.observe.ScenarioWindow.Mark> marks = result == null || first == null ? List.of()
+                : result.disruptions().stream().filter(d -> d.at() != null).map(d -> new io.pulpperf.throughput.observe.ScenarioWindow.Mark(
+                        d.name(), micros(first + Math.round(d.at() * 1e6)))).toList();
         List<Observed> observed = new ArrayList<>(observing.stop(first == null ? null : micros(first), last == null ? null : micros(last),
-                io.pulpperf.throughput.run.FleetPeaks.holds(result)));
+                io.pulpperf.throughput.run.FleetPeaks.holds(result), marks));
         // Completion rate by queue depth, from the tasks' own timestamps (issue 21).
         if (result != null) observed.add(io.pulpperf.throughput.report.QueueDepthReport.observed(result));
         grafana.ifPresent(g -> AllureScenarioReport.link("Grafana: " + scenario.name(), g.url(observing.started(), java.time.Instant.now())));

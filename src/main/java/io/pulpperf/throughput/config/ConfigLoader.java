@@ -160,9 +160,10 @@ public final class ConfigLoader {
         String testPath = workload == Workload.TASK_INGESTION ? text(node, defaults, "testPath", "test/tasks/") : null;
         SearchSettings search = search(where, path + "search", node.path("search"));
         FleetSettings fleet = FleetSection.read(where, path + "fleet", node.path("fleet"));
+        List<Disruption> disruptions = DisruptionSection.read(where, path + "disruptions", node.path("disruptions"));
         try {
             return new Scenario(node.path("name").asText(), workload, workers, tasks, concurrency, rate, shape, timeout, thresholds,
-                    request, testPath, search, fleet);
+                    request, testPath, search, fleet, disruptions);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + ": " + path.substring(0, path.length() - 1) + ": " + e.getMessage());
         }
@@ -206,11 +207,14 @@ public final class ConfigLoader {
         JsonNode age = pick(node, defaults, "maxHeartbeatAge");
         JsonNode timeouts = pick(node, defaults, "maxTimeouts");
         JsonNode ingestion = pick(node, defaults, "minIngestionRate");
+        JsonNode recovery = pick(node, defaults, "maxRecoverySeconds");
+        JsonNode failedBy = pick(node, defaults, "maxFailedByDisruption");
         try {
             return new Thresholds(number(pick(node, defaults, "minTasksPerSecond"), 0), number(pick(node, defaults, "minSuccessRate"), 1.0),
                     whole(pick(node, defaults, "maxLostTasks"), 0), sustained.isMissingNode() ? null : sustained.asDouble(),
                     age.isMissingNode() ? null : duration(where, key + ".maxHeartbeatAge", age, null),
-                    timeouts.isMissingNode() ? null : timeouts.asInt(), ingestion.isMissingNode() ? null : ingestion.asDouble());
+                    timeouts.isMissingNode() ? null : timeouts.asInt(), ingestion.isMissingNode() ? null : ingestion.asDouble(),
+                    recovery.isMissingNode() ? null : recovery.asDouble(), failedBy.isMissingNode() ? null : failedBy.asInt());
         } catch (IllegalArgumentException e) { // a number too big for a double (1e400) passes the schema's ">= 0"
             throw new ConfigException(where + ": " + key + ": " + e.getMessage());
         }
@@ -256,7 +260,8 @@ public final class ConfigLoader {
                     tps == null ? s.thresholds().minTasksPerSecond() : tps,
                     success == null ? s.thresholds().minSuccessRate() : success,
                     s.thresholds().maxLostTasks(), s.thresholds().minSustainedRate(), s.thresholds().maxHeartbeatAge(),
-                    s.thresholds().maxTimeouts(), s.thresholds().minIngestionRate()))).toList();
+                    s.thresholds().maxTimeouts(), s.thresholds().minIngestionRate(), s.thresholds().maxRecoverySeconds(),
+                    s.thresholds().maxFailedByDisruption()))).toList();
         }
         return selected;
     }

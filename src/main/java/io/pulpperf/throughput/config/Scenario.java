@@ -19,11 +19,19 @@ import java.time.Duration;
  * @param testPath    for task-ingestion: the view under the API root, e.g. {@code test/tasks/}
  * @param search      the search shape's steps; null for the other shapes
  * @param fleet       the fleet shape's worker counts, hold and interval; null for the other shapes
+ * @param disruptions what is done to Pulp during the run (issue 28), in the order given; empty for none
  */
 public record Scenario(String name, Workload workload, int workers, int tasks, int concurrency, Double rate, Shape shape,
                        Duration timeout, Thresholds thresholds, CustomRequest request, String testPath, SearchSettings search,
-                       FleetSettings fleet) {
+                       FleetSettings fleet, java.util.List<Disruption> disruptions) {
     public Scenario {
+        disruptions = disruptions == null ? java.util.List.of() : java.util.List.copyOf(disruptions);
+        if (!disruptions.isEmpty() && (shape == Shape.SEARCH || shape == Shape.FLEET)) {
+            throw new IllegalArgumentException("disruptions are for the steady and backlog shapes, not " + shape.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (disruptions.stream().map(Disruption::name).distinct().count() < disruptions.size()) {
+            throw new IllegalArgumentException("each disruption needs its own name");
+        }
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-', was '" + name + "'");
         }
@@ -55,6 +63,13 @@ public record Scenario(String name, Workload workload, int workers, int tasks, i
         }
     }
 
+    /** A scenario without disruptions. */
+    public Scenario(String name, Workload workload, int workers, int tasks, int concurrency, Double rate, Shape shape,
+                    Duration timeout, Thresholds thresholds, CustomRequest request, String testPath, SearchSettings search,
+                    FleetSettings fleet) {
+        this(name, workload, workers, tasks, concurrency, rate, shape, timeout, thresholds, request, testPath, search, fleet, null);
+    }
+
     /** A scenario of any shape but fleet. */
     public Scenario(String name, Workload workload, int workers, int tasks, int concurrency, Double rate, Shape shape,
                     Duration timeout, Thresholds thresholds, CustomRequest request, String testPath, SearchSettings search) {
@@ -75,29 +90,33 @@ public record Scenario(String name, Workload workload, int workers, int tasks, i
     }
 
     public Scenario withTasks(int value) {
-        return new Scenario(name, workload, workers, value, concurrency, rate, shape, timeout, thresholds, request, testPath, search, fleet);
+        return new Scenario(name, workload, workers, value, concurrency, rate, shape, timeout, thresholds, request, testPath, search, fleet, disruptions);
     }
 
     public Scenario withThresholds(Thresholds value) {
-        return new Scenario(name, workload, workers, tasks, concurrency, rate, shape, timeout, value, request, testPath, search, fleet);
+        return new Scenario(name, workload, workers, tasks, concurrency, rate, shape, timeout, value, request, testPath, search, fleet, disruptions);
     }
 
     public Scenario withShape(Shape value) {
-        return new Scenario(name, workload, workers, tasks, concurrency, rate, value, timeout, thresholds, request, testPath, search, fleet);
+        return new Scenario(name, workload, workers, tasks, concurrency, rate, value, timeout, thresholds, request, testPath, search, fleet, disruptions);
     }
 
     public Scenario withTimeout(Duration value) {
-        return new Scenario(name, workload, workers, tasks, concurrency, rate, shape, value, thresholds, request, testPath, search, fleet);
+        return new Scenario(name, workload, workers, tasks, concurrency, rate, shape, value, thresholds, request, testPath, search, fleet, disruptions);
     }
 
     public Scenario withRate(Double value) {
-        return new Scenario(name, workload, workers, tasks, concurrency, value, shape, timeout, thresholds, request, testPath, search, fleet);
+        return new Scenario(name, workload, workers, tasks, concurrency, value, shape, timeout, thresholds, request, testPath, search, fleet, disruptions);
     }
 
     /** This scenario as a capacity search with these steps. */
     public Scenario withSearch(SearchSettings value) {
         return new Scenario(name, workload, workers, tasks, concurrency, null, Shape.SEARCH, timeout, thresholds, request,
                 testPath, value);
+    }
+
+    public Scenario withDisruptions(java.util.List<Disruption> value) {
+        return new Scenario(name, workload, workers, tasks, concurrency, rate, shape, timeout, thresholds, request, testPath, search, fleet, value);
     }
 
     public boolean isOpenModel() {
@@ -117,6 +136,7 @@ public record Scenario(String name, Workload workload, int workers, int tasks, i
         String load = rate != null ? String.format(java.util.Locale.ROOT, "%.4g requests/s", rate)
                 : concurrency + (concurrency == 1 ? " client" : " clients");
         return name + ": " + workers + (workers == 1 ? " worker, " : " workers, ") + tasks + " tasks, " + load + ", "
-                + workload.key() + (shape == Shape.BACKLOG ? ", backlog" : "");
+                + workload.key() + (shape == Shape.BACKLOG ? ", backlog" : "")
+                + (disruptions.isEmpty() ? "" : ", disrupted by " + String.join(", ", disruptions.stream().map(Disruption::name).toList()));
     }
 }

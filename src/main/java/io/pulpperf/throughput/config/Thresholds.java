@@ -10,10 +10,19 @@ package io.pulpperf.throughput.config;
  * @param maxHeartbeatAge   fleet shape: oldest acceptable heartbeat by the server's clock; null = not checked
  * @param maxTimeouts       fleet shape: most times workers may leave the online set, per count; null = not checked
  * @param minIngestionRate  task-ingestion: lowest acceptable tasks created per second; null = not checked
+ * @param maxRecoverySeconds    disruptions: longest acceptable time to recover from each; null = not checked
+ * @param maxFailedByDisruption disruptions: most tasks that may fail during each; null = not checked
  */
 public record Thresholds(double minTasksPerSecond, double minSuccessRate, int maxLostTasks, Double minSustainedRate,
-                         java.time.Duration maxHeartbeatAge, Integer maxTimeouts, Double minIngestionRate) {
+                         java.time.Duration maxHeartbeatAge, Integer maxTimeouts, Double minIngestionRate,
+                         Double maxRecoverySeconds, Integer maxFailedByDisruption) {
     public Thresholds {
+        if (maxRecoverySeconds != null && !(maxRecoverySeconds >= 0 && !maxRecoverySeconds.isInfinite())) {
+            throw new IllegalArgumentException("maxRecoverySeconds must be a number >= 0, was " + maxRecoverySeconds);
+        }
+        if (maxFailedByDisruption != null && maxFailedByDisruption < 0) {
+            throw new IllegalArgumentException("maxFailedByDisruption must be >= 0, was " + maxFailedByDisruption);
+        }
         if (!(minTasksPerSecond >= 0) || Double.isInfinite(minTasksPerSecond)) {
             throw new IllegalArgumentException("minTasksPerSecond must be a number >= 0, was " + minTasksPerSecond);
         }
@@ -29,6 +38,12 @@ public record Thresholds(double minTasksPerSecond, double minSuccessRate, int ma
         if (minIngestionRate != null && !(minIngestionRate >= 0 && !minIngestionRate.isInfinite())) {
             throw new IllegalArgumentException("minIngestionRate must be a number >= 0, was " + minIngestionRate);
         }
+    }
+
+    /** Thresholds without the disruption checks. */
+    public Thresholds(double minTasksPerSecond, double minSuccessRate, int maxLostTasks, Double minSustainedRate,
+                      java.time.Duration maxHeartbeatAge, Integer maxTimeouts, Double minIngestionRate) {
+        this(minTasksPerSecond, minSuccessRate, maxLostTasks, minSustainedRate, maxHeartbeatAge, maxTimeouts, minIngestionRate, null, null);
     }
 
     public Thresholds(double minTasksPerSecond, double minSuccessRate, int maxLostTasks, Double minSustainedRate) {

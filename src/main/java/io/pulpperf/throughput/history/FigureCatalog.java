@@ -25,6 +25,8 @@ public final class FigureCatalog {
     public static final String DISPATCH_ERROR_RATE = "dispatchErrorRate";
     public static final String SUSTAINED_RATE = "sustainedRate";
     public static final String SATURATED_RATE = "saturatedRate";
+    /** Issue 28: a disruption's figures are {@code disruption.NAME.before|during|after|recoverySeconds|failed|stuck}. */
+    public static final String DISRUPTION = "disruption.";
 
     /** The figures a trend chart draws first, in this order. */
     public static final List<String> MAIN = List.of(THROUGHPUT, SUSTAINED_RATE, STEADY_RATE, QUEUE_WAIT_P95, TOTAL_P95);
@@ -45,6 +47,14 @@ public final class FigureCatalog {
     public static Direction direction(String figure) {
         Direction d = TASK_FIGURES.get(figure);
         if (d != null) return d;
+        if (figure.startsWith(DISRUPTION)) {
+            String last = figure.substring(figure.lastIndexOf('.') + 1);
+            return switch (last) {
+                case "recoverySeconds", "failed", "stuck" -> Direction.LOWER_IS_BETTER;
+                case "before", "during", "after" -> Direction.HIGHER_IS_BETTER;
+                default -> Direction.NONE;
+            };
+        }
         // Resource peaks and means: the same work costing more CPU, memory or connections is worse.
         if (figure.startsWith("resources.") && (figure.endsWith(".peak") || figure.endsWith(".mean"))) return Direction.LOWER_IS_BETTER;
         return Direction.NONE;
@@ -70,6 +80,16 @@ public final class FigureCatalog {
         }
         if (r.dispatch() != null && r.dispatch().requests() > 0) {
             put(out, DISPATCH_ERROR_RATE, (double) r.dispatch().errors() / r.dispatch().requests());
+        }
+        for (var d : r.disruptions()) {  // issue 28: each disruption's figures, by its name
+            if (!d.measured()) continue;
+            String p = DISRUPTION + d.name() + ".";
+            put(out, p + "before", d.before());
+            put(out, p + "during", d.during());
+            put(out, p + "after", d.after());
+            put(out, p + "recoverySeconds", d.recoverySeconds());
+            put(out, p + "failed", (double) d.failed());
+            put(out, p + "stuck", (double) d.stuck());
         }
         if (observed != null) {
             for (var e : observed.entrySet()) flattenObserved(out, e.getKey(), e.getValue());

@@ -140,6 +140,20 @@ public final class WorkerWatch {
         return List.copyOf(onlineCounts);
     }
 
+    /** When each answer was taken (server clock when it had a Date header), beside {@link #onlineCounts()}. */
+    public List<Instant> answerTimes() {
+        return List.copyOf(times);
+    }
+
+    /** Each worker by the first answer that listed it online (issue 28: workers that joined after a disruption). */
+    public Map<String, Instant> firstSeen() {
+        Map<String, Instant> out = new LinkedHashMap<>();
+        for (int i = 0; i < answers.size(); i++) {
+            for (String w : answers.get(i).names()) out.putIfAbsent(w, times.get(i));
+        }
+        return out;
+    }
+
     /** Every heartbeat age read (one per worker per answer), in milliseconds. */
     public List<Long> ageMillis() {
         return List.copyOf(ageMillis);

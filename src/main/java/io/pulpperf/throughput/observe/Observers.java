@@ -49,7 +49,13 @@ public final class Observers {
 
         /** @param holds spans the observers also report on one by one (a fleet's holds), see {@link HoldPeaks} */
         public List<Observed> stop(Instant firstCreated, Instant lastFinished, List<ScenarioWindow.Hold> holds) {
-            ScenarioWindow window = new ScenarioWindow(started, Instant.now(), firstCreated, lastFinished, holds);
+            return stop(firstCreated, lastFinished, holds, List.of());
+        }
+
+        /** @param marks moments the observers' timelines mark (issue 28: the disruptions) */
+        public List<Observed> stop(Instant firstCreated, Instant lastFinished, List<ScenarioWindow.Hold> holds,
+                                   List<ScenarioWindow.Mark> marks) {
+            ScenarioWindow window = new ScenarioWindow(started, Instant.now(), firstCreated, lastFinished, holds, marks);
             List<Observed> out = new ArrayList<>();
             for (ScenarioObserver.Observing o : observing) out.add(safely(() -> o.stop(window)));
             return out;

@@ -12,11 +12,22 @@ import java.util.List;
  * @param firstCreated  the first task's pulp_created, or null
  * @param lastFinished  the last task's finished_at, or null
  * @param holds         spans inside the scenario that want figures of their own (a fleet's hold per worker count), or none
+ * @param marks         moments the observers' timelines mark (issue 28: each disruption), or none
  */
-public record ScenarioWindow(Instant started, Instant ended, Instant firstCreated, Instant lastFinished, List<Hold> holds) {
+public record ScenarioWindow(Instant started, Instant ended, Instant firstCreated, Instant lastFinished, List<Hold> holds,
+                             List<Mark> marks) {
     public ScenarioWindow {
         holds = holds == null ? List.of() : List.copyOf(holds);
+        marks = marks == null ? List.of() : List.copyOf(marks);
     }
+
+    /** A scenario without marks. */
+    public ScenarioWindow(Instant started, Instant ended, Instant firstCreated, Instant lastFinished, List<Hold> holds) {
+        this(started, ended, firstCreated, lastFinished, holds, List.of());
+    }
+
+    /** A moment to draw on a timeline, e.g. a disruption: its name and when. */
+    public record Mark(String label, Instant at) {}
 
     /** A scenario without holds. */
     public ScenarioWindow(Instant started, Instant ended, Instant firstCreated, Instant lastFinished) {

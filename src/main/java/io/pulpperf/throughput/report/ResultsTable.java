@@ -80,6 +80,7 @@ public final class ResultsTable {
         if (r.dispatch().errors() > 0) parts.add(r.dispatch().errors() + " dispatch errors");
         if (!r.finished()) parts.add("INCOMPLETE");
         if (r.fleet() == null && r.workersOnline() != r.scenario().workers()) parts.add("asked for " + r.scenario().workers() + " workers");
+        for (var d : r.disruptions()) parts.add(DisruptionReport.sentence(d));  // issue 28
         String extra = extraObservations.get(r.runId());
         if (extra != null) parts.add(extra);
         return String.join(", ", parts);

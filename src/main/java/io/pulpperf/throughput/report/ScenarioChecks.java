@@ -35,8 +35,13 @@ public final class ScenarioChecks {
         checks.add(Check.of(Check.Kind.INCOMPLETE_RUN, "every task finished before the timeout", r.finished() ? "yes" : "no",
                 "yes", r.finished(), r.finished() ? "" : m.unfinished() + " still unfinished when collected"));
         DispatchSummary d = r.dispatch();
-        checks.add(Check.of(dispatchKind(d, r.finished()), "dispatch requests without a task", String.valueOf(d.errors()), "0",
-                d.errors() == 0, d.errors() == 0 ? "" : "by HTTP status: " + statuses(d.byStatus())));
+        // Issue 28: errors while a disruption went on are its cost, judged by its own figures, not the scenario's.
+        long byDisruptions = DisruptionReport.dispatchErrors(r);
+        long own = Math.max(0, d.errors() - byDisruptions);
+        checks.add(Check.of(dispatchKind(d, r.finished()), "dispatch requests without a task", String.valueOf(own), "0",
+                own == 0, (d.errors() == 0 ? "" : "by HTTP status: " + statuses(d.byStatus()))
+                        + (byDisruptions == 0 ? "" : "; " + byDisruptions + " more while a disruption went on, not counted here")));
+        checks.addAll(DisruptionReport.checks(r));
         checks.add(Check.of(Check.Kind.RUN_PROBLEM, "problems during the run", String.valueOf(r.problems().size()), "0",
                 r.problems().isEmpty(), String.join("; ", r.problems())));
         return checks;

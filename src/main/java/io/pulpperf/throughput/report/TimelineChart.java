@@ -29,6 +29,11 @@ public final class TimelineChart {
     private TimelineChart() {}
 
     public static JFreeChart of(String scenario, RunMetrics m) {
+        return of(scenario, m, java.util.List.of());
+    }
+
+    /** With the scenario's disruptions marked (issue 28): a vertical line each, the before-rate's band before and once recovered. */
+    public static JFreeChart of(String scenario, RunMetrics m, java.util.List<io.pulpperf.throughput.run.DisruptionResult> disruptions) {
         double bucketSeconds = m.bucketMicros() / 1e6;
         // Steps drawn as two points per interval, so each series is one SVG path, not a line per segment.
         XYSeries created = new XYSeries(CREATED, false, true);
@@ -61,10 +66,13 @@ public final class TimelineChart {
         XYPlot queue = new XYPlot(collection(waiting, running), null, queueAxis,
                 lines(new Color[] {Charts.VERMILLION, Charts.SKY}, new boolean[] {false, false}));
 
+        DisruptionReport.mark(disruptions, workers, dispatch, queue);
         NumberAxis time = new NumberAxis("seconds since the run's first task was created");
         return Charts.stacked(scenario + ": tasks over time", String.format(Locale.ROOT,
                 "tasks per second in each %s interval (top, middle); tasks waiting and running at each interval's end (bottom); "
-                + "throughput %s tasks/s", interval(bucketSeconds), Format.rate(m.throughput())), time,
+                + "throughput %s tasks/s", interval(bucketSeconds), Format.rate(m.throughput()))
+                + (disruptions.isEmpty() ? "" : "; vertical lines: disruptions; shaded (middle): the completion rate before each,"
+                + " down to its tolerance, and the window in which it held there again"), time,
                 new Charts.Panel(dispatch, 2), new Charts.Panel(workers, 3), new Charts.Panel(queue, 3));
     }
 

@@ -82,7 +82,7 @@ public final class PromObserver implements ScenarioObserver {
         try {
             if (!r.series().isEmpty()) {
                 attachments.add(new Observed.Attachment("Resources: CPU, memory and database by role", "image/svg+xml",
-                        ResourceChart.svg(scenario + ": resources from Prometheus", r.series(), window.zero()), ".svg"));
+                        ResourceChart.svg(scenario + ": resources from Prometheus", r.series(), window.zero(), window.marks()), ".svg"));
             }
             attachments.add(new Observed.Attachment("Resources peak, mean, p95", "text/html", ResourceFigures.statsHtml(scenario + ": resources", r), ".html"));
             attachments.add(new Observed.Attachment("Resources peak, mean, p95 (CSV)", "text/csv", ResourceFigures.statsCsv(r), ".csv"));

@@ -4,11 +4,7 @@ import io.pulpperf.throughput.config.WorkerScaling;
 import io.pulpperf.throughput.pulp.PulpClient;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -58,36 +54,23 @@ public final class ScaleCommandWorkers implements WorkerControl {
 
     private void run(String command) {
         console.println("[workers] " + command);
-        Path log = null;
+        ShellCommand.Outcome out;
         try {
-            // Output goes to a file: a pipe nobody reads could block the command, and reading one blocks on a hang.
-            log = Files.createTempFile("pulp-scale", ".log");
-            Process p = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            boolean done = p.waitFor(scaling.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            if (!done) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                throw new ScalingFailedException("the scale command '" + command + "' did not finish within "
-                        + scaling.timeout().toSeconds() + " s");
-            }
-            String output = tail(Files.readString(log, StandardCharsets.UTF_8)).trim();
-            if (!output.isEmpty()) console.println("[workers] " + output.replace("\n", "\n[workers] "));
-            if (p.exitValue() != 0) {
-                throw new ScalingFailedException("the scale command '" + command + "' exited with " + p.exitValue()
-                        + (output.isEmpty() ? "" : ": " + output));
-            }
+            out = ShellCommand.run(command, scaling.timeout());
         } catch (IOException e) {
             throw new ScalingFailedException("cannot run the scale command '" + command + "': " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ScalingFailedException("interrupted while scaling workers");
-        } finally {
-            if (log != null) log.toFile().delete();
         }
-    }
-
-    private static String tail(String text) {
-        return text.length() <= 4096 ? text : "…" + text.substring(text.length() - 4096);
+        if (out.interrupted()) throw new ScalingFailedException("interrupted while scaling workers");
+        if (out.timedOut()) {
+            throw new ScalingFailedException("the scale command '" + command + "' did not finish within "
+                    + scaling.timeout().toSeconds() + " s");
+        }
+        String output = out.output();
+        if (!output.isEmpty()) console.println("[workers] " + output.replace("\n", "\n[workers] "));
+        if (out.exit() != 0) {
+            throw new ScalingFailedException("the scale command '" + command + "' exited with " + out.exit()
+                    + (output.isEmpty() ? "" : ": " + output));
+        }
     }
 
     @Override

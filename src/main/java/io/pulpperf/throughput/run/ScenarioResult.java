@@ -22,11 +22,23 @@ import java.util.List;
  * @param capacity      what a capacity search found; null for the other shapes
  * @param fleet         the fleet shape's figures, one per worker count; null for the other shapes
  * @param ingestion     the task-ingestion workload's ingestion rate (plan 0002); null for the other workloads
+ * @param disruptions   what each of the scenario's disruptions did and cost (issue 28); empty without disruptions
  */
 public record ScenarioResult(Scenario scenario, String runId, int workersOnline, DispatchSummary dispatch,
                              RunMetrics metrics, boolean finished, List<String> problems, List<String> notes,
                              Path rawTasksCsv, Path dispatchCsv, String target, CapacityResult capacity, List<FleetCount> fleet,
-                             IngestionResult ingestion) {
+                             IngestionResult ingestion, List<DisruptionResult> disruptions) {
+    public ScenarioResult {
+        disruptions = disruptions == null ? List.of() : List.copyOf(disruptions);
+    }
+
+    /** The result of a scenario without disruptions. */
+    public ScenarioResult(Scenario scenario, String runId, int workersOnline, DispatchSummary dispatch, RunMetrics metrics,
+                          boolean finished, List<String> problems, List<String> notes, Path rawTasksCsv, Path dispatchCsv,
+                          String target, CapacityResult capacity, List<FleetCount> fleet, IngestionResult ingestion) {
+        this(scenario, runId, workersOnline, dispatch, metrics, finished, problems, notes, rawTasksCsv, dispatchCsv, target, capacity, fleet,
+                ingestion, List.of());
+    }
 
     /** The result of a scenario with no ingestion figures. */
     public ScenarioResult(Scenario scenario, String runId, int workersOnline, DispatchSummary dispatch, RunMetrics metrics,

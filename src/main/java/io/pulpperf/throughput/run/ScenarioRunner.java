@@ -9,6 +9,7 @@ import io.pulpperf.throughput.load.DispatchRecord;
 import io.pulpperf.throughput.load.Dispatcher;
 import io.pulpperf.throughput.load.Workload;
 import io.pulpperf.throughput.load.Workloads;
+import io.pulpperf.throughput.measure.DisruptionTasks;
 import io.pulpperf.throughput.measure.RawTaskCsv;
 import io.pulpperf.throughput.measure.IngestionTally;
 import io.pulpperf.throughput.measure.RunAnalyzer;
@@ -189,13 +190,30 @@ public final class ScenarioRunner {
     private ScenarioResult measure(Scenario scenario, Phases phases, String runId, String runName, Path dir, Workload workload,
                                    boolean backlog, int onlineBefore, Instant deadline, Instant hardStop, RunArtifacts files,
                                    List<String> problems, List<String> notes) throws Exception {
-        int online = onlineBefore;
         // After dispatch every call of the suite ends by the hard stop, however the server behaves.
         PulpClient api = client.until(hardStop);
         String load = scenario.isOpenModel() ? scenario.rate() + " requests/s (open model, at most " + scenario.concurrency()
                 + " in flight)" : scenario.concurrency() + " clients (closed model)";
         Path dispatchCsv = dir.resolve("dispatch.csv");
         DispatchLogCsv dispatchLog = files.track(new DispatchLogCsv(dispatchCsv));
+        // Issue 28: the disruptions run from the start of dispatch until the wait ends (or the deadline).
+        DisruptionSchedule disruptions = scenario.disruptions().isEmpty() ? null
+                : new DisruptionSchedule(scenario.disruptions(), api, RunFilter.byCorrelationId(runId).params(),
+                        DisruptionSchedule.baseUrl(settings.target().baseUrl()), settings.target().credentials().secrets(), settings.pollInterval(), console);
+        if (disruptions != null) disruptions.start(Instant.now(), deadline);
+        try {
+            return measureRun(scenario, phases, runId, runName, dir, workload, backlog, onlineBefore, deadline, hardStop, files, problems, notes,
+                    api, dispatchCsv, dispatchLog, load, disruptions);
+        } finally {
+            if (disruptions != null) disruptions.stop();
+        }
+    }
+
+    private ScenarioResult measureRun(Scenario scenario, Phases phases, String runId, String runName, Path dir, Workload workload,
+                                      boolean backlog, int onlineBefore, Instant deadline, Instant hardStop, RunArtifacts files,
+                                      List<String> problems, List<String> notes, PulpClient api, Path dispatchCsv,
+                                      DispatchLogCsv dispatchLog, String load, DisruptionSchedule disruptions) throws Exception {
+        int online = onlineBefore;
         List<DispatchRecord> records = phases.phase("Dispatch " + scenario.tasks() + " tasks at " + load,
                 () -> dispatcher.run(runId, scenario.tasks(), scenario.concurrency(), scenario.rate(),
                         seq -> workload.request(runName, seq), deadline, dispatchLog));
@@ -233,6 +251,13 @@ public final class ScenarioRunner {
                                 new ProgressLine(scenario.name(), dispatch.tasks(), 5_000, console), backlog ? nudge : () -> { }));
         problems.addAll(wait.stalls());
         if (!wait.finished()) problems.add("incomplete run: " + wait.problem());
+        List<DisruptionRun> disrupted = disruptions == null ? List.of() : disruptions.stop();
+        for (DisruptionRun d : disrupted) if (d.problem() != null) problems.add("disruption " + d.disruption().name() + ": " + d.problem());
+        if (disruptions != null && disruptions.failedWorkerReads() > 0) {
+            notes.add(disruptions.failedWorkerReads() + " reads of workers/ failed while the disruptions went on: the workers that left "
+                    + "and joined are known only from the reads that answered.");
+        }
+        DisruptionTasks disruptionTasks = new DisruptionTasks();
 
         Path rawCsv = dir.resolve("tasks.csv");
         RunAnalyzer analyzer = new RunAnalyzer();
@@ -244,7 +269,8 @@ public final class ScenarioRunner {
             collected = phases.phase("Collect the run's tasks page by page", () -> {
                 int maxPages = (int) Math.min(Integer.MAX_VALUE, dispatch.tasks() / settings.pageSize() * 2 + 10);
                 new TaskCollector(api, settings.pageSize())
-                        .collect(filter.params(), analyzer.andThen(raw).andThen(ingestion), analyzer::acceptUnreadable, hardStop, maxPages);
+                        .collect(filter.params(), analyzer.andThen(raw).andThen(ingestion).andThen(disruptionTasks), analyzer::acceptUnreadable,
+                                hardStop, maxPages);
                 if (Instant.now().isAfter(hardStop)) {
                     problems.add("collection stopped at the time limit: the figures are partial");
                     return false;
@@ -270,8 +296,25 @@ public final class ScenarioRunner {
         }
         IngestionResult ingested = scenario.workload() == io.pulpperf.throughput.config.Workload.TASK_INGESTION
                 ? IngestionResult.of(ingestion, records, scenario.concurrency()) : null;
+        List<DisruptionResult> disruptionResults = disruptions == null ? List.of()
+                : DisruptionResults.of(disrupted, disruptionTasks, disruptions.workers(), records, metrics.firstCreated(), online);
+        long duringDisruptions = disruptionResults.stream().mapToLong(DisruptionResult::dispatchErrors).sum();
+        if (duringDisruptions > 0 && duringDisruptions == dispatch.errors()) {
+            // Every dispatch error came while a disruption went on: its cost, shown with it, not a problem of the run.
+            String line = problems.stream().filter(p -> p.contains(" dispatch requests did not create a task")).findFirst().orElse(null);
+            if (line != null) {
+                problems.remove(line);
+                notes.add("While disruptions went on, " + line + ".");
+            }
+            // The requests were all sent: the tasks missing are those the disruptions refused.
+            String shortfall = "only " + dispatch.tasks() + " of " + scenario.tasks() + " tasks were dispatched";
+            if (dispatch.tasks() + duringDisruptions == scenario.tasks() && problems.remove(shortfall)) {
+                notes.add("Only " + dispatch.tasks() + " of " + scenario.tasks() + " tasks were dispatched: the other "
+                        + duringDisruptions + " requests came while a disruption went on and created none.");
+            }
+        }
         return new ScenarioResult(scenario, runId, online, dispatch, metrics, wait.finished(), problems, notes, rawCsv,
-                dispatchCsv, targetLabel, null, null, ingested);
+                dispatchCsv, targetLabel, null, null, ingested, disruptionResults);
     }
     /**
      * The task hrefs of the accepted requests, read from the records when iterated rather than

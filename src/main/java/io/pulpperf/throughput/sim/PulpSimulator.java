@@ -43,6 +43,7 @@ public final class PulpSimulator implements AutoCloseable {
     private final ContentStore content;
     private final ContentViews contentViews;
     private final TestTaskViews testViews;
+    private final SimDisruptions disruptions;
     private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong replacedCorrelationIds = new java.util.concurrent.atomic.AtomicLong();
 
@@ -57,6 +58,7 @@ public final class PulpSimulator implements AutoCloseable {
         this.content = new ContentStore();
         this.contentViews = new ContentViews(engine, content, domains, config);
         this.testViews = new TestTaskViews(engine, config);
+        this.disruptions = new SimDisruptions(engine);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 1024);
         this.executor = Executors.newFixedThreadPool(HTTP_THREADS, r -> {
             Thread t = new Thread(r, "pulp-sim-http");
@@ -163,12 +165,21 @@ public final class PulpSimulator implements AutoCloseable {
         SimExchange ex = new SimExchange(http, config.echoCorrelationId());
         if (ex.correlationIdReplaced) replacedCorrelationIds.incrementAndGet();
         try {
+            if (ex.path.startsWith(SimDisruptions.PATH)) {  // the disruption switch works whatever the API does
+                disruptions.handle(ex);
+                return;
+            }
             if (faults.apiDown()) {
                 ex.dropConnection();
                 return;
             }
             FaultPlan.Kind fault = faults.decide(FaultInjector.classify(ex.method, ex.path, config.apiPath()), ex.method);
             if (fault != null && faults.apply(fault, ex)) return;
+            if (engine.databaseDown() && FaultInjector.classify(ex.method, ex.path, config.apiPath()) == FaultPlan.Target.DISPATCH) {
+                // A failover (issue 28): Django's answer when the database is gone mid-request.
+                ex.send(500, "text/html", "<h1>Server Error (500)</h1>".getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of());
+                return;
+            }
             if (!config.apiLatency().isZero()) {
                 TimeUnit.NANOSECONDS.sleep(config.apiLatency().toNanos());
             }

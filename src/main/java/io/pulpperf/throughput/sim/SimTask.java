@@ -27,6 +27,8 @@ final class SimTask {
     List<String> createdResources = List.of();
     Object result;
     SimWorker worker;
+    /** A missed wake-up (issue 28): no worker takes it before this time, epoch micros; null = none. */
+    Long hiddenUntilMicros;
 
     SimTask(UUID id, long seq, String name, String domain, String loggingCid, String createdBy,
             List<String> exclusiveResources, List<String> sharedResources, long createdMicros,

@@ -11,6 +11,8 @@ final class SimWorker {
     final long startedMicros;
     SimTask current;
     boolean stopping;
+    /** Killed (issue 28): runs nothing, beats no more; listed until a live worker finds it missing. */
+    boolean dead;
     /** The last heartbeat written; a worker writes one when it starts. */
     private long lastBeatMicros;
     /** Spans [from, to) in which it writes no beat (issue 20), in epoch micros. */

@@ -64,6 +64,11 @@ public final class TaskEngine implements AutoCloseable {
     private int nextPid = 1000;
     /** Workers started so far: a heartbeat outage names a worker by this order. */
     private int started;
+    /** Issue 28: until when the database is failing over (epoch micros): no task starts or finishes, dispatch fails. */
+    private long databaseDownUntilMicros;
+    /** Issue 28: how many of the next dispatched tasks miss their wake-up, and for how long. */
+    private int wakeupsToMiss;
+    private long missedWakeupMicros;
 
     public TaskEngine(SimulatorConfig config, Domains domains) {
         this.config = config;
@@ -105,6 +110,7 @@ public final class TaskEngine implements AutoCloseable {
                     r.createdBy(), List.copyOf(r.exclusive()), List.copyOf(shared), created, r.action());
             index.add(task);
             incomplete.put(task.id, task);
+            if (wakeupsToMiss > 0) hideUntilNextCheck(task, created);
             schedule(created, true);
             return task.snapshot();
         }
@@ -202,7 +208,7 @@ public final class TaskEngine implements AutoCloseable {
         if (count < 0) throw new IllegalArgumentException("worker count must be >= 0, was " + count);
         synchronized (lock) {
             long now = nowMicros();
-            List<SimWorker> online = workers.stream().filter(w -> !w.stopping).toList();
+            List<SimWorker> online = workers.stream().filter(w -> !w.stopping && !w.dead).toList();
             for (int i = online.size(); i < count; i++) {
                 SimWorker w = new SimWorker(Uuid7.at(now / 1000), (nextPid++) + "@" + hostName, now);
                 int ordinal = ++started;
@@ -255,6 +261,121 @@ public final class TaskEngine implements AutoCloseable {
         }
     }
 
+    // --- disruptions (issue 28): what sim/disrupt/ asks for, see SimDisruptions ----------------
+
+    /**
+     * Kills {@code count} live workers now, as a SIGKILL or a deleted pod would: they run and beat
+     * no more, their running tasks stay {@code running} and they stay listed (online until their
+     * last beat is a TTL old, then missing). A live worker's periodic check (every TTL / 3) then
+     * fails those tasks "Worker has gone missing." and drops the record, as pulpcore's worker does
+     * for a running task whose worker is gone ({@code pulpcore/tasking/worker.py}). As many new
+     * workers start {@code restartAfter} later (a pod restarted by its deployment).
+     *
+     * @return the tasks the killed workers were running: the tasks that will fail
+     */
+    public int killWorkers(int count, java.time.Duration restartAfter) {
+        synchronized (lock) {
+            long now = nowMicros();
+            List<SimWorker> live = workers.stream().filter(w -> !w.stopping && !w.dead).toList();
+            int running = 0;
+            int killed = Math.min(count, live.size());
+            for (int i = 0; i < killed; i++) {
+                SimWorker w = live.get(i);
+                w.dead = true;
+                w.missBeats(now, Long.MAX_VALUE);
+                if (w.current != null) running++;
+            }
+            long check = Math.max(10_000, config.heartbeats().ttlMicros() / 3);
+            timer.schedule(this::reapMissing, check, TimeUnit.MICROSECONDS);
+            timer.schedule(() -> {
+                synchronized (lock) {
+                    setWorkers((int) workers.stream().filter(w -> !w.stopping && !w.dead).count() + killed);
+                }
+            }, restartAfter.toNanos() / 1000, TimeUnit.MICROSECONDS);
+            return running;
+        }
+    }
+
+    /** A live worker's check for missing workers; again every TTL / 3 while a dead one is listed. */
+    private void reapMissing() {
+        synchronized (lock) {
+            long now = nowMicros();
+            HeartbeatPlan beats = config.heartbeats();
+            boolean anyLive = workers.stream().anyMatch(w -> !w.stopping && !w.dead);
+            List<SimWorker> dead = workers.stream().filter(w -> w.dead).toList();
+            if (dead.isEmpty()) return;
+            if (anyLive) {
+                long interval = beats.intervalMicros((int) workers.stream().filter(w -> !w.stopping).count());
+                for (SimWorker w : dead) {
+                    if (now - w.lastHeartbeatMicros(now, interval) <= beats.ttlMicros()) continue;
+                    SimTask task = w.current;
+                    if (task != null) {
+                        task.action.abandoned();
+                        task.state = "failed";
+                        task.errorDescription = "Worker has gone missing.";
+                        task.finishedMicros = now;
+                        task.worker = null;
+                        incomplete.remove(task.id);
+                    }
+                    w.current = null;
+                    workers.remove(w);
+                }
+                schedule(now, true);
+            }
+            if (workers.stream().anyMatch(w -> w.dead)) {
+                timer.schedule(this::reapMissing, Math.max(10_000, beats.ttlMicros() / 3), TimeUnit.MICROSECONDS);
+            }
+        }
+    }
+
+    /**
+     * The database fails over for {@code length} from now: dispatch answers 500 (see
+     * {@link #databaseDown()}), no worker starts a task, a task that ends meanwhile is written
+     * when the database is back, and no heartbeat is written. Then the workers wake up.
+     */
+    public void failDatabase(java.time.Duration length) {
+        synchronized (lock) {
+            long now = nowMicros();
+            long until = now + length.toNanos() / 1000;
+            databaseDownUntilMicros = Math.max(databaseDownUntilMicros, until);
+            for (SimWorker w : workers) if (!w.dead) w.missBeats(now, until);
+            timer.schedule(() -> {
+                synchronized (lock) {
+                    schedule(Math.max(nowMicros(), databaseDownUntilMicros), true);
+                }
+            }, length.toNanos() / 1000, TimeUnit.MICROSECONDS);
+        }
+    }
+
+    /** Whether the database is failing over now: dispatch must answer 500. */
+    public boolean databaseDown() {
+        synchronized (lock) {
+            return nowMicros() < databaseDownUntilMicros;
+        }
+    }
+
+    /**
+     * The next {@code tasks} dispatched miss their wake-up: each is unblocked as usual but no
+     * worker takes it until {@code delay} after its creation (the workers' next periodic check),
+     * however idle they are: what the real Pulp showed after its database connections were cut.
+     */
+    public void missNextWakeups(int tasks, java.time.Duration delay) {
+        synchronized (lock) {
+            wakeupsToMiss = tasks;
+            missedWakeupMicros = delay.toNanos() / 1000;
+        }
+    }
+
+    private void hideUntilNextCheck(SimTask task, long created) {
+        wakeupsToMiss--;
+        task.hiddenUntilMicros = created + missedWakeupMicros;
+        timer.schedule(() -> {
+            synchronized (lock) {
+                schedule(Math.max(nowMicros(), task.hiddenUntilMicros), true);
+            }
+        }, missedWakeupMicros, TimeUnit.MICROSECONDS);
+    }
+
     /** Number of tasks that are waiting, running or canceling. */
     public int incompleteCount() {
         synchronized (lock) {
@@ -282,14 +403,16 @@ public final class TaskEngine implements AutoCloseable {
     /** A worker's wakeup: pulpcore's unblock pass, then idle workers handle the oldest unblocked tasks. */
     private void schedule(long now, boolean unblockPass) {
         List<SimWorker> idle = new ArrayList<>();
-        for (SimWorker w : workers) if (!w.stopping && w.current == null) idle.add(w);
-        boolean anyOnline = workers.stream().anyMatch(w -> !w.stopping);
+        for (SimWorker w : workers) if (!w.stopping && !w.dead && w.current == null) idle.add(w);
+        boolean anyOnline = workers.stream().anyMatch(w -> !w.stopping && !w.dead);
         if (!anyOnline) return;
+        if (now < databaseDownUntilMicros) return;  // a failover: the workers wait for the database
         if (unblockPass) unblock(now);
         List<SimTask> started = new ArrayList<>();
         for (SimTask task : new ArrayList<>(incomplete.values())) {
             if (idle.isEmpty()) break;
             if (task.unblockedMicros == null || task.onWorker()) continue;
+            if (task.hiddenUntilMicros != null && now < task.hiddenUntilMicros) continue;  // its wake-up was missed
             if (task.state.equals("canceling")) {
                 finalizeCanceled(task, now);
             } else if (task.state.equals("waiting")) {
@@ -348,6 +471,12 @@ public final class TaskEngine implements AutoCloseable {
     private void finish(SimTask task, long finishMicros) {
         synchronized (lock) {
             if (!task.state.equals("running")) return;  // canceled meanwhile
+            if (task.worker != null && task.worker.dead) return;  // its worker was killed: it fails once found missing
+            if (finishMicros < databaseDownUntilMicros || nowMicros() < databaseDownUntilMicros) {
+                long until = databaseDownUntilMicros;  // the end is written once the database is back
+                timer.schedule(() -> finish(task, until), Math.max(0, until - nowMicros()), TimeUnit.MICROSECONDS);
+                return;
+            }
             double rate = config.failureRate();
             boolean simulatedFailure = rate > 0 && random.nextDouble() < rate;
             if (simulatedFailure) task.action.abandoned();

@@ -129,6 +129,8 @@ class MatrixSchemaTest {
         shared(out, "thresholds.maxHeartbeatAge", "20s", "{}", l -> l.scenario().thresholds().maxHeartbeatAge());
         shared(out, "thresholds.maxTimeouts", 2, "{}", l -> l.scenario().thresholds().maxTimeouts());
         shared(out, "thresholds.minIngestionRate", 50.5, "{}", l -> l.scenario().thresholds().minIngestionRate());
+        shared(out, "thresholds.maxRecoverySeconds", 45.5, "{}", l -> l.scenario().thresholds().maxRecoverySeconds());
+        shared(out, "thresholds.maxFailedByDisruption", 3, "{}", l -> l.scenario().thresholds().maxFailedByDisruption());
         String custom = "{\"workload\": \"custom\", \"request\": {\"method\": \"POST\", \"path\": \"a/\"}}";
         shared(out, "request.method", "PUT", custom, l -> l.scenario().request().method());
         shared(out, "request.path", "b/{seq}/", custom, l -> l.scenario().request().path());
@@ -150,6 +152,21 @@ class MatrixSchemaTest {
         out.add(new Probe("scenarios[].fleet.counts", fleet, JSON.valueToTree(List.of(10, 20)), l -> l.scenario().fleet().counts(), List.of(10, 20)));
         out.add(new Probe("scenarios[].fleet.hold", fleet, text("30s"), l -> l.scenario().fleet().hold(), java.time.Duration.ofSeconds(30)));
         out.add(new Probe("scenarios[].fleet.interval", fleet, text("2s"), l -> l.scenario().fleet().interval(), java.time.Duration.ofSeconds(2)));
+        // Issue 28: disruptions, one probed at a time ("after" replaces "at", which it excludes).
+        ObjectNode disrupted = base();
+        merge((ObjectNode) disrupted.at("/scenarios/0"), "{\"disruptions\": [{\"name\": \"d\", \"at\": \"1s\", \"command\": \"true\"}]}");
+        Function<Loaded, Disruption> d = l -> l.scenario().disruptions().get(0);
+        out.add(new Probe("scenarios[].disruptions[].name", disrupted, text("db-failover"), l -> d.apply(l).name(), "db-failover"));
+        out.add(new Probe("scenarios[].disruptions[].at", disrupted, text("20s"), l -> d.apply(l).at(), Duration.ofSeconds(20)));
+        ObjectNode afterCount = disrupted.deepCopy();
+        ((ObjectNode) afterCount.at("/scenarios/0/disruptions/0")).remove("at");
+        ((ObjectNode) afterCount.at("/scenarios/0/disruptions/0")).put("after", 1);  // one of at and after is needed
+        out.add(new Probe("scenarios[].disruptions[].after", afterCount, text("500 tasks completed"), l -> d.apply(l).afterCompleted(), 500));
+        out.add(new Probe("scenarios[].disruptions[].command", disrupted, text("oc delete pod -l app=pulp-worker"), l -> d.apply(l).command(),
+                "oc delete pod -l app=pulp-worker"));
+        out.add(new Probe("scenarios[].disruptions[].timeout", disrupted, text("90s"), l -> d.apply(l).timeout(), Duration.ofSeconds(90)));
+        out.add(new Probe("scenarios[].disruptions[].window", disrupted, text("30s"), l -> d.apply(l).window(), Duration.ofSeconds(30)));
+        out.add(new Probe("scenarios[].disruptions[].tolerance", disrupted, JSON.valueToTree(0.2), l -> d.apply(l).tolerance(), 0.2));
         // The file's other sections.
         top(out, "polling.interval", "150ms", l -> l.settings().pollInterval());
         top(out, "polling.pageSize", 250, l -> l.settings().pageSize());
