@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The main job as a user starts it ({@code mvn -o -B test -Dpulp.password=...}), in a child
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("Secrets given as -D to mvn test are in no report or file of the build")
+@Execution(ExecutionMode.CONCURRENT)  // only waits, shares nothing: runs beside the other test classes (junit-platform.properties)
 class SecretsInReportsTest {
     private static final List<String> SCANNED = List.of("target", "allure-results");
     private static final String REPORT = "target/surefire-reports/TEST-io.pulpperf.throughput.TaskThroughputTest.xml";
@@ -57,6 +60,7 @@ class SecretsInReportsTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)  // one copy of the project: its builds one after the other
     @DisplayName("a scenario that fails its threshold: its report keeps Surefire's properties, without the secrets")
     void failingScenario() throws Exception {
         Map<String, String> sentinels = sentinels();
@@ -71,6 +75,7 @@ class SecretsInReportsTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)  // one copy of the project: its builds one after the other
     @DisplayName("a scenario that passes")
     void passingScenario() throws Exception {
         Map<String, String> sentinels = sentinels();

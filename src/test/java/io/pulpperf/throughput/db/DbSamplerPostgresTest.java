@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The sampler against a real PostgreSQL (see {@link RequiresPostgres}): each test makes one kind
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 @RequiresPostgres
 @DisplayName("DB sampler on a real PostgreSQL")
+@Execution(ExecutionMode.CONCURRENT)  // waits on PostgreSQL, the only test of its database: runs beside the other test classes (junit-platform.properties); its own tests one after the other
 class DbSamplerPostgresTest {
     private static final Duration INTERVAL = Duration.ofMillis(200);
     private static final Duration SEEN_WITHIN = Duration.ofSeconds(15);
@@ -51,6 +54,7 @@ class DbSamplerPostgresTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @DisplayName("concurrent sessions are counted as active connections, by application, without the sampler's own")
     void countsConcurrentActiveSessions() throws Exception {
         String app = "sampler-test-concurrent";
@@ -71,6 +75,7 @@ class DbSamplerPostgresTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @DisplayName("a session waiting on a lock is seen with what it waits on and who blocks it")
     void seesLockWaitWithBlocker() throws Exception {
         String app = "sampler-test-lock";
@@ -102,6 +107,7 @@ class DbSamplerPostgresTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @DisplayName("a slow statement is seen as the longest running query, with its text and age")
     void seesSlowStatementAsLongestQuery() throws Exception {
         Connection c = session("sampler-test-slow");
@@ -118,6 +124,7 @@ class DbSamplerPostgresTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @DisplayName("pg_stat_statements shows a burst of queries as the scenario's top statement, with its calls")
     void reportsTopStatementsOfTheScenario() throws Exception {
         try (Connection m = db.monitor(); Statement s = m.createStatement();
@@ -150,6 +157,7 @@ class DbSamplerPostgresTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @DisplayName("transactions and core_task rows per second; 0 while core_task does not exist")
     void measuresTransactionsAndTaskRows() throws Exception {
         Connection c = session("sampler-test-rows");
@@ -186,6 +194,7 @@ class DbSamplerPostgresTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @DisplayName("the sampler's own transactions are left out of the transaction rate")
     void leavesItsOwnTransactionsOut() throws Exception {
         // Transactions are counted per database: on the shared test database anybody else's would
@@ -222,6 +231,7 @@ class DbSamplerPostgresTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @DisplayName("a killed sampler connection is reported, the sampler reconnects and never throws")
     void reportsLostConnection() throws Exception {
         sampler = DbSampler.start(db.sampler(INTERVAL), Duration.ofMinutes(1));
@@ -243,6 +253,7 @@ class DbSamplerPostgresTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @DisplayName("the sampler's session is read-only, holds no lock beyond AccessShare, is never idle in a transaction; one sample is cheap")
     void samplerIsReadOnlyAndCheap() throws Exception {
         try (Connection c = SamplerConnection.open(db.sampler(INTERVAL)); Statement s = c.createStatement()) {

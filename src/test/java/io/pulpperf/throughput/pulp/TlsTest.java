@@ -33,12 +33,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * A custom CA bundle and a client certificate (mTLS) against an HTTPS server on 127.0.0.1 that
  * requires one; certificates are made with the JDK's keytool.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Execution(ExecutionMode.CONCURRENT)  // its own servers and key stores: runs beside the other test classes (junit-platform.properties); its own tests one after the other
 class TlsTest {
     private static final String STATUS = "{\"versions\":[{\"component\":\"core\",\"version\":\"3.105.16\"}],\"online_workers\":[],"
             + "\"online_api_apps\":[],\"online_content_apps\":[],\"database_connection\":{\"connected\":true},\"domain_enabled\":false}";
@@ -90,6 +93,7 @@ class TlsTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void caBundleAndClientCertificateReachTheServerFromBothClients() throws Exception {
         TlsSettings tls = new TlsSettings(dir.resolve("ca.pem"), dir.resolve("client.p12"), "clientpw", false);
         PulpClient client = new PulpClient(target(tls), Duration.ofSeconds(5), Duration.ofSeconds(5));
@@ -107,6 +111,7 @@ class TlsTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void withoutTheCaTheServerIsNotTrusted() {
         PulpClient client = new PulpClient(target(TlsSettings.defaults()), Duration.ofSeconds(5), Duration.ofSeconds(5));
         assertThatThrownBy(client::status).isInstanceOf(PulpApiException.class)
@@ -114,6 +119,7 @@ class TlsTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void withoutAClientCertificateTheServerRefuses() {
         TlsSettings tls = new TlsSettings(dir.resolve("ca.pem"), null, null, false);
         PulpClient client = new PulpClient(target(tls), Duration.ofSeconds(5), Duration.ofSeconds(5));
@@ -122,6 +128,7 @@ class TlsTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void insecureTrustsAnyServerOnlyWhenAskedFor() {
         TlsSettings tls = new TlsSettings(null, dir.resolve("client.p12"), "clientpw", true);
         PulpClient client = new PulpClient(target(tls), Duration.ofSeconds(5), Duration.ofSeconds(5));
@@ -129,6 +136,7 @@ class TlsTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void aWrongKeystorePasswordIsAClearConfigError() {
         TlsSettings tls = new TlsSettings(null, dir.resolve("client.p12"), "nope", false);
         assertThatThrownBy(() -> TlsContexts.of(tls)).hasMessageContaining("cannot use the TLS settings")

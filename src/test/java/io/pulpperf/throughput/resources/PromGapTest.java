@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Coverage and gaps on the real Prometheus of .ci/prometheus.sh (issue 21): the test starts a node
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 @RequiresPrometheus
 @DisplayName("coverage and gaps on a real Prometheus with a paused exporter")
+@Execution(ExecutionMode.CONCURRENT)  // only waits, shares nothing: runs beside the other test classes (junit-platform.properties)
 class PromGapTest {
     private static final Duration PHASE = Duration.ofSeconds(6);
     private OwnExporter exporter;

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Missing series on the real Prometheus of .ci/prometheus.sh (issue 21): an exporter of the test's
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 @RequiresPrometheus
 @DisplayName("missing series on a real Prometheus with an exporter paused all window")
+@Execution(ExecutionMode.CONCURRENT)  // only waits, shares nothing: runs beside the other test classes (junit-platform.properties)
 class PromMissingTest {
     private static final Duration WINDOW = Duration.ofSeconds(8);
     private static final Duration LOOKBACK_PAST = Duration.ofSeconds(64);

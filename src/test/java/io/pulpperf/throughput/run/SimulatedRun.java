@@ -28,8 +28,13 @@ import java.util.List;
 
 /** A simulator plus everything the runner needs, for tests that run whole scenarios in-process. */
 public final class SimulatedRun implements AutoCloseable {
-    /** Timeouts and tries for tests: quick to give up, the default one-minute grace. */
-    public static final Limits TEST_LIMITS = new Limits(Duration.ofSeconds(5), Duration.ofSeconds(30), 4, 5, Duration.ofMinutes(1));
+    /**
+     * Timeouts and tries for tests: quick to give up, the default one-minute grace. The in-process
+     * simulator answers in milliseconds, so a 5 s read timeout is still generous; it also bounds the
+     * cleanup's settle (a run that ended unclear confirms a clean listing one read timeout later),
+     * which with the default 30 s cost every such test half a minute of sleep.
+     */
+    public static final Limits TEST_LIMITS = new Limits(Duration.ofSeconds(5), Duration.ofSeconds(5), 4, 5, Duration.ofMinutes(1));
 
     public final PulpSimulator simulator;
     public final SuiteSettings settings;
