@@ -105,8 +105,11 @@ final class AllureScenarioReport {
         Allure.addAttachment("Dispatch: request rate, HTTP latency, answers by status", "text/html",
                 DispatchTable.html(name, r.dispatch()), ".html");
         Allure.addAttachment("Dispatch (CSV)", "text/csv", DispatchTable.csv(r.dispatch()), ".csv");
+        if (!r.metrics().failures().isEmpty()) {
+            Allure.addAttachment("Failed and canceled tasks by reason (CSV)", "text/csv", ScenarioSummary.failuresCsv(r.metrics()), ".csv");
+        }
         if (!r.metrics().errors().isEmpty()) {
-            Allure.addAttachment("Failed tasks by error (CSV)", "text/csv", ScenarioSummary.errorsCsv(r.metrics()), ".csv");
+            Allure.addAttachment("Failed tasks by exact error text (CSV)", "text/csv", ScenarioSummary.errorsCsv(r.metrics()), ".csv");
         }
         Allure.step("Raw data: timeline, tasks, dispatch log (CSV)", () -> {
             Allure.addAttachment("Timeline (CSV)", "text/csv", ScenarioSummary.timelineCsv(r.metrics()), ".csv");

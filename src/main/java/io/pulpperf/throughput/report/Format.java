@@ -16,6 +16,11 @@ final class Format {
         return String.format(Locale.ROOT, "%.1f", micros / 1000.0);
     }
 
+    /** One percentile of a latency part in milliseconds, or "-" when no task had that part (never a 0.0 for nothing). */
+    static String ms(io.pulpperf.throughput.measure.LatencySummary s, java.util.function.ToLongFunction<io.pulpperf.throughput.measure.LatencySummary> pick) {
+        return s == null || !s.measured() ? "-" : ms(pick.applyAsLong(s));
+    }
+
     static String ms(double micros) {
         return String.format(Locale.ROOT, "%.1f", micros / 1000.0);
     }
