@@ -19,10 +19,10 @@ public final class ScenarioSummary {
         String capacity = r.capacity() == null ? "" : r.scenario().name() + ": " + CapacityTable.sentence(r.capacity()) + " ("
                 + r.capacity().steps().size() + " steps); all steps together: ";
         return capacity + String.format(Locale.ROOT,
-                "%s: %d/%d tasks completed, %s tasks/s (steady %s, makespan %s), success %s, lost %d, p95 queue wait %s ms, p95 total %s ms, %d workers%s",
+                "%s: %d/%d tasks completed, %s tasks/s (steady %s, makespan %s), success %s, lost %d, p95 queue wait %s, p95 total %s, %d workers%s",
                 r.scenario().name(), m.completed(), m.submitted(), Format.rate(m.throughput()), Format.rate(m.steadyRate()),
                 Format.rate(m.makespanRate()), Format.percent(m.successRate()), m.lost(),
-                Format.ms(m.latency().get(LatencyPart.QUEUE_WAIT), LatencySummary::p95), Format.ms(m.latency().get(LatencyPart.TOTAL), LatencySummary::p95),
+                Format.msWithUnit(m.latency().get(LatencyPart.QUEUE_WAIT), LatencySummary::p95), Format.msWithUnit(m.latency().get(LatencyPart.TOTAL), LatencySummary::p95),
                 r.workersOnline(), r.finished() ? "" : " (INCOMPLETE)") + Failures.sentence(m);
     }
 

@@ -77,8 +77,7 @@ public final class SummaryTable {
     }
 
     private static String ms(LatencySummary s, boolean p95) {
-        String v = Format.ms(s, p95 ? LatencySummary::p95 : LatencySummary::p50);
-        return v.equals("-") ? v : v + " ms";
+        return Format.msWithUnit(s, p95 ? LatencySummary::p95 : LatencySummary::p50);
     }
 
     private static String q(String text) {
