@@ -97,7 +97,7 @@ final class AllureScenarioReport {
         Allure.addAttachment("Summary: checks and figures", "text/html", SummaryTable.html(r, j.checks()), ".html");
         Allure.addAttachment("Summary (CSV)", "text/csv", SummaryTable.csv(r, j.checks()), ".csv");
         if (r.capacity() != null) attachCapacity(name, r);
-        if (r.fleet() != null) Allure.addAttachment("Fleet: every figure per worker count (CSV)", "text/csv", FleetTable.csv(r.fleet()), ".csv");
+        if (r.fleet() != null) Allure.addAttachment("Fleet: every figure per worker count (CSV)", "text/csv", FleetTable.csv(r.fleet(), r.scenario().fleet() == null ? io.pulpperf.throughput.config.FleetSettings.DEFAULT_BOTTLENECK_AT : r.scenario().fleet().bottleneckAt()), ".csv");
         Allure.addAttachment("Timeline chart", "image/svg+xml",
                 Charts.svg(TimelineChart.of(name, r.metrics()), TimelineChart.WIDTH, TimelineChart.HEIGHT), ".svg");
         Allure.addAttachment("Latency table", "text/html", LatencyTable.html(name + " latency", r.metrics()), ".html");

@@ -150,6 +150,7 @@ class MatrixSchemaTest {
         out.add(new Probe("scenarios[].fleet.counts", fleet, JSON.valueToTree(List.of(10, 20)), l -> l.scenario().fleet().counts(), List.of(10, 20)));
         out.add(new Probe("scenarios[].fleet.hold", fleet, text("30s"), l -> l.scenario().fleet().hold(), java.time.Duration.ofSeconds(30)));
         out.add(new Probe("scenarios[].fleet.interval", fleet, text("2s"), l -> l.scenario().fleet().interval(), java.time.Duration.ofSeconds(2)));
+        out.add(new Probe("scenarios[].fleet.bottleneckAt", fleet, JSON.valueToTree(0.5), l -> l.scenario().fleet().bottleneckAt(), 0.5));
         // The file's other sections.
         top(out, "polling.interval", "150ms", l -> l.settings().pollInterval());
         top(out, "polling.pageSize", 250, l -> l.settings().pageSize());
