@@ -8,6 +8,6 @@ package io.pulpperf.throughput.measure;
  *                  {@code IntegrityError: duplicate key value violates unique constraint ... =(…) already exists.}
  * @param count     tasks with this reason
  * @param firstTask href of the first of them created
- * @param example   that task's whole error description (user info of URLs removed)
+ * @param example   that task's whole error description (URLs without user info and query)
  */
 public record FailureReason(String reason, int count, String firstTask, String example) {}

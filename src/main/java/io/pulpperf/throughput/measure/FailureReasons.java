@@ -30,6 +30,8 @@ public final class FailureReasons {
     static final int MAX_GROUPS = 100;
     static final String OTHER = "(other reasons, beyond " + MAX_GROUPS + " groups)";
     private static final Pattern USER_INFO = Pattern.compile("(?<=://)[^/@\\s]+@");
+    // A URL's query may carry a token or a signature (presigned storage URLs): kept out like Redact.url does.
+    private static final Pattern URL_QUERY = Pattern.compile("(://[^\\s?#'\"]+)[?#][^\\s'\"]*");
     private static final Pattern NAMED_CLASS = Pattern.compile("^((?:[a-z_][a-z0-9_]*\\.)*[A-Z][A-Za-z0-9_]*(?:Error|Exception|Exit|DoesNotExist|Shutdown|Warning|Timeout)):\\s*");
     private static final Pattern UUID = Pattern.compile("(?i)\\b[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\\b");
     private static final Pattern HEX = Pattern.compile("(?i)(?<![0-9a-z])(?=[0-9a-f]*[0-9])[0-9a-f]{8,}(?![0-9a-z])");
@@ -65,7 +67,7 @@ public final class FailureReasons {
         if (g.firstTask == null || t.createdMicros() < g.firstCreated) {
             g.firstCreated = t.createdMicros();
             g.firstTask = t.href();
-            g.example = t.errorDescription() == null ? (failed ? "(no error description)" : "(canceled, no error)") : withoutUserInfo(t.errorDescription());
+            g.example = t.errorDescription() == null ? (failed ? "(no error description)" : "(canceled, no error)") : withoutSecrets(t.errorDescription());
         }
     }
 
@@ -80,7 +82,7 @@ public final class FailureReasons {
     /** The masked reason of one error description, the exception class first where known. */
     public static String reason(String description) {
         if (description == null || description.isBlank()) return "(no error description)";
-        String text = withoutUserInfo(description).strip();
+        String text = withoutSecrets(description).strip();
         String cls = null;
         Matcher named = NAMED_CLASS.matcher(text);
         if (named.find()) {
@@ -109,7 +111,8 @@ public final class FailureReasons {
         return reason.length() <= max ? reason : reason.substring(0, Math.max(0, max - 3)).stripTrailing() + "...";
     }
 
-    private static String withoutUserInfo(String text) {
-        return USER_INFO.matcher(text).replaceAll("");
+    /** URLs lose their user info and query (as report.Redact.url does), so no credential or token reaches a report. */
+    private static String withoutSecrets(String text) {
+        return URL_QUERY.matcher(USER_INFO.matcher(text).replaceAll("")).replaceAll("$1?…");
     }
 }

@@ -79,6 +79,10 @@ class FailureReasonsTest {
                 .isEqualTo("Repository '…' has no version 'abc'");
         assertThat(FailureReasons.reason("Request timed out for https://user:s3cret@cdn.example/p/1.rpm. Increasing the total_timeout"))
                 .doesNotContain("s3cret").doesNotContain("user:");
+        List<FailureReason> signed = FailureReasons.of(List.of(failed("/t/1", 1,
+                "Download of https://bucket.example/p/1.rpm?X-Amz-Signature=abc123&X-Amz-Credential=AKIA failed")));
+        assertThat(signed.get(0).example()).isEqualTo("Download of https://bucket.example/p/1.rpm?… failed");
+        assertThat(signed.get(0).reason()).doesNotContain("Signature").doesNotContain("AKIA");
         assertThat(FailureReasons.reason("Worker has gone missing.")).isEqualTo("Worker has gone missing.");
         assertThat(FailureReasons.reason(null)).isEqualTo("(no error description)");
     }
