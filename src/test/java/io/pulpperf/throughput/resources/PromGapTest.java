@@ -80,6 +80,10 @@ class PromGapTest {
                 .startsWith("target 127.0.0.1:" + port + " (job selftest) down from +")
                 .containsPattern("its scrapes took up to 1\\.0\\d s \\(scrape timeout 1 s: scrapes ran into it\\): 2 series partial \\(\\d+(-\\d+)?% of samples\\): "
                         + "exporter clock, exporter constant$");
+        // The one note is what results.md's Observations and the console say after the figures, once.
+        String note = (String) ((List<?>) o.figures().get("notes")).get(0);
+        assertThat(o.observation()).endsWith("; " + note);
+        assertThat(o.console().split(java.util.regex.Pattern.quote(note), -1)).hasSize(2);
         // The fleet row of each hold (issue 27): the whole hold's peak says it rests on part of the hold and why; the hold
         // inside the pause names nothing and says it had no sample.
         String rows = io.pulpperf.throughput.report.FleetTable.csv(List.of(count(o, whole), count(o, inPause)), 0.8);
