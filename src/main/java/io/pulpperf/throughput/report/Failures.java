@@ -48,8 +48,8 @@ public final class Failures {
         return String.join("; ", parts);
     }
 
-    /** One line per reason, whole: "458 x IntegrityError: ...; first /pulp/api/v3/tasks/.../; e.g. duplicate key ...". */
+    /** One line per reason, whole: "458 x IntegrityError: ... (first task /pulp/api/v3/tasks/.../); in full: duplicate key ...". */
     static List<String> lines(RunMetrics m) {
-        return m.failures().stream().map(f -> f.count() + " x " + f.reason() + "; first " + f.firstTask() + "; in full: " + f.example()).toList();
+        return m.failures().stream().map(f -> f.count() + " x " + f.reason() + " (first task " + f.firstTask() + "); in full: " + f.example()).toList();
     }
 }

@@ -43,7 +43,7 @@ public final class ScenarioSummary {
                 .append(Format.ms(r.dispatch().latency(), LatencySummary::p50)).append(" ms, p99 ").append(Format.ms(r.dispatch().latency(), LatencySummary::p99))
                 .append(" ms, by status ").append(r.dispatch().byStatus()).append('\n');
         m.failures().forEach(f -> out.append("failed by reason:  ").append(f.count()).append(" x ").append(f.reason())
-                .append(" (first ").append(f.firstTask()).append(")\n"));
+                .append(" (first task ").append(f.firstTask()).append(")\n"));
         r.notes().forEach(n -> out.append("note:              ").append(n).append('\n'));
         r.problems().forEach(p -> out.append("problem:           ").append(p).append('\n'));
         if (!m.lostHrefs().isEmpty()) out.append("lost tasks:        ").append(m.lostHrefs()).append('\n');
