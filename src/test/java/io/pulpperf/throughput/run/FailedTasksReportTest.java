@@ -120,7 +120,28 @@ class FailedTasksReportTest {
                 if (e.getValue().path("count").asLong() == 0) assertThat(e.getValue().path("p95").isNull()).as(e.getKey()).isTrue();
             });
             assertThat(s.path("scaling").path("throughput").isNumber()).isFalse();
+            // And anywhere in the scenario's figures (not its configured thresholds): no latency percentile or rate of nothing
+            // is a 0. A part some task had (count > 0) may measure 0 (the simulator unblocks a task as it starts it).
+            List<String> zeros = new ArrayList<>();
+            walk(((com.fasterxml.jackson.databind.node.ObjectNode) s.deepCopy()).without("scenario"), "", zeros);
+            assertThat(zeros).as("latency or rate fields that are 0").isEmpty();
             assertThat(s.path("failures")).singleElement().satisfies(f -> assertThat(f.path("count").asLong()).isEqualTo(r.metrics().failed()));
+        }
+    }
+
+    // successRate is left out: 0 completed of 30 observed is a measured 0%, and says so.
+    private static final Pattern FIGURE_NAME = Pattern.compile("p50|p90|p95|p99|p999|max|mean|throughput|(?!successRate).*[Rr]ate|.*Rates");
+
+    private static void walk(JsonNode node, String path, List<String> zeros) {
+        if (node.isObject()) {
+            boolean measured = node.path("count").asLong(0) > 0;
+            node.fields().forEachRemaining(e -> {
+                JsonNode v = e.getValue();
+                if (!measured && v.isNumber() && v.asDouble() == 0 && FIGURE_NAME.matcher(e.getKey()).matches()) zeros.add(path + "." + e.getKey());
+                walk(v, path + "." + e.getKey(), zeros);
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) walk(node.get(i), path + "[" + i + "]", zeros);
         }
     }
 
