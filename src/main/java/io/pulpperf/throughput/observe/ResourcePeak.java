@@ -1,5 +1,7 @@
 package io.pulpperf.throughput.observe;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Locale;
 
 /**
@@ -26,7 +28,8 @@ import java.util.Locale;
  * @param coverage share of the span's expected samples present (0..1); null where not judged (the DB sampler)
  * @param gaps     where samples are missing over the span, e.g. "none from +14.0 s to +25.0 s of the hold"; "" when none
  */
-public record ResourcePeak(String resource, double peak, String unit, double score, String shown, Double coverage, String gaps) {
+public record ResourcePeak(String resource, @JsonIgnore double peak, String unit, @JsonIgnore double score, String shown, Double coverage,
+                           String gaps) {
     /** Below this share of its samples a peak is partial (the same bar as a series' coverage). */
     public static final double PARTIAL_BELOW = 0.9;
 
@@ -37,6 +40,18 @@ public record ResourcePeak(String resource, double peak, String unit, double sco
     /** A peak whose coverage is not judged. */
     public ResourcePeak(String resource, double peak, String unit, double score, String shown) {
         this(resource, peak, unit, score, shown, null, "");
+    }
+
+    /** The peak in results.json: null, not NaN, for a series with no sample over the span. */
+    @JsonProperty("peak")
+    Double peakOrNull() {
+        return Double.isNaN(peak) ? null : peak;
+    }
+
+    /** The score in results.json: null without a sample. */
+    @JsonProperty("score")
+    Double scoreOrNull() {
+        return Double.isNaN(score) ? null : score;
     }
 
     /** Whether the span held any sample of it. */

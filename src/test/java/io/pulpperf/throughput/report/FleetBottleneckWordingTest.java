@@ -65,6 +65,12 @@ class FleetBottleneckWordingTest {
         ResourceStats workerMissing = new ResourceStats("worker CPU", ResourceRole.WORKER, ResourceUnit.CORES, Double.NaN, Double.NaN, Double.NaN,
                 0, false, null, 0.0, List.of(new SeriesGap(0.0, 30.0)));
         List<ResourcePeak> peaks = ResourcePeaks.of(report(List.of(apiMissing, workerMissing), Map.of("pulp-api CPU", DOWN, "worker CPU", DOWN)));
+        // results.json: null, not NaN, where the hold had no sample.
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(peaks.get(0));
+        assertThat(json.path("peak").isNull()).isTrue();
+        assertThat(json.path("score").isNull()).isTrue();
+        assertThat(json.path("coverage").asDouble()).isZero();
+        assertThat(json.path("gaps").asText()).isEqualTo(DOWN);
         assertThat(FleetTable.resource(count(peaks), 0.8))
                 .isEqualTo("no bottleneck named: no sample in this hold: pulp-api CPU, worker CPU (" + DOWN + ")");
         // With the database sampler's figure beside it, that one is shown, and the missing ones are still said.
