@@ -97,7 +97,7 @@ final class AllureScenarioReport {
         Allure.addAttachment("Summary: checks and figures", "text/html", SummaryTable.html(r, j.checks()), ".html");
         Allure.addAttachment("Summary (CSV)", "text/csv", SummaryTable.csv(r, j.checks()), ".csv");
         if (r.capacity() != null) attachCapacity(name, r);
-        if (r.fleet() != null) Allure.addAttachment("Fleet: every figure per worker count (CSV)", "text/csv", FleetTable.csv(r.fleet()), ".csv");
+        if (r.fleet() != null) Allure.addAttachment("Fleet: every figure per worker count (CSV)", "text/csv", FleetTable.csv(r.fleet(), r.scenario().fleet() == null ? io.pulpperf.throughput.config.FleetSettings.DEFAULT_BOTTLENECK_AT : r.scenario().fleet().bottleneckAt()), ".csv");
         Allure.addAttachment("Timeline chart", "image/svg+xml",
                 Charts.svg(TimelineChart.of(name, r.metrics(), r.disruptions()), TimelineChart.WIDTH, TimelineChart.HEIGHT), ".svg");
         Allure.addAttachment("Latency table", "text/html", LatencyTable.html(name + " latency", r.metrics()), ".html");
@@ -105,8 +105,11 @@ final class AllureScenarioReport {
         Allure.addAttachment("Dispatch: request rate, HTTP latency, answers by status", "text/html",
                 DispatchTable.html(name, r.dispatch()), ".html");
         Allure.addAttachment("Dispatch (CSV)", "text/csv", DispatchTable.csv(r.dispatch()), ".csv");
+        if (!r.metrics().failures().isEmpty()) {
+            Allure.addAttachment("Failed and canceled tasks by reason (CSV)", "text/csv", ScenarioSummary.failuresCsv(r.metrics()), ".csv");
+        }
         if (!r.metrics().errors().isEmpty()) {
-            Allure.addAttachment("Failed tasks by error (CSV)", "text/csv", ScenarioSummary.errorsCsv(r.metrics()), ".csv");
+            Allure.addAttachment("Failed tasks by exact error text (CSV)", "text/csv", ScenarioSummary.errorsCsv(r.metrics()), ".csv");
         }
         Allure.step("Raw data: timeline, tasks, dispatch log (CSV)", () -> {
             Allure.addAttachment("Timeline (CSV)", "text/csv", ScenarioSummary.timelineCsv(r.metrics()), ".csv");

@@ -159,7 +159,7 @@ public final class ConfigLoader {
         CustomRequest request = request(where, path + "request", pick(node, defaults, "request"), workload);
         String testPath = workload == Workload.TASK_INGESTION ? text(node, defaults, "testPath", "test/tasks/") : null;
         SearchSettings search = search(where, path + "search", node.path("search"));
-        FleetSettings fleet = FleetSection.read(where, path + "fleet", node.path("fleet"));
+        FleetSettings fleet = FleetSection.read(where, path + "fleet", node.path("fleet"), props.get(FleetSection.BOTTLENECK_AT_PROPERTY));
         List<Disruption> disruptions = DisruptionSection.read(where, path + "disruptions", node.path("disruptions"));
         try {
             return new Scenario(node.path("name").asText(), workload, workers, tasks, concurrency, rate, shape, timeout, thresholds,

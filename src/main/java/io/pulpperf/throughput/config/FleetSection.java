@@ -9,15 +9,27 @@ import java.util.List;
 final class FleetSection {
     private FleetSection() {}
 
-    /** The section, or null when the scenario has none. */
-    static FleetSettings read(String where, String key, JsonNode node) {
+    /** -D override of every fleet scenario's {@code fleet.bottleneckAt}. */
+    static final String BOTTLENECK_AT_PROPERTY = "pulp.fleet.bottleneckAt";
+
+    /** The section, or null when the scenario has none; {@code bottleneckAt}: the -D override, or null. */
+    static FleetSettings read(String where, String key, JsonNode node, String bottleneckAt) {
         if (node.isMissingNode()) return null;
         List<Integer> counts = new ArrayList<>();
         node.path("counts").forEach(c -> counts.add(c.asInt()));
+        double at = node.path("bottleneckAt").isNumber() ? node.path("bottleneckAt").asDouble() : FleetSettings.DEFAULT_BOTTLENECK_AT;
+        if (bottleneckAt != null && !bottleneckAt.isBlank()) {
+            try {
+                at = Double.parseDouble(bottleneckAt.trim());
+            } catch (NumberFormatException e) {
+                throw new ConfigException("-D" + BOTTLENECK_AT_PROPERTY + ": expected a number such as 0.8 (a share of a resource's limit), was '"
+                        + bottleneckAt + "'");
+            }
+        }
         try {
-            return new FleetSettings(counts, duration(node.path("hold"), Duration.ofMinutes(5)), duration(node.path("interval"), Duration.ofSeconds(5)));
+            return new FleetSettings(counts, duration(node.path("hold"), Duration.ofMinutes(5)), duration(node.path("interval"), Duration.ofSeconds(5)), at);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(where + ": " + key + ": " + e.getMessage());
+            throw new ConfigException((bottleneckAt != null ? "-D" + BOTTLENECK_AT_PROPERTY + " / " : "") + where + ": " + key + ": " + e.getMessage());
         }
     }
 

@@ -27,6 +27,9 @@ public final class FigureCatalog {
     public static final String SATURATED_RATE = "saturatedRate";
     /** Issue 28: a disruption's figures are {@code disruption.NAME.before|during|after|recoverySeconds|failed|stuck}. */
     public static final String DISRUPTION = "disruption.";
+    /** Prefix of the failure counts: {@code failures.<reason>} for the top {@link #FAILURE_REASONS} reasons (issue 27); counts only, not judged. */
+    public static final String FAILURES = "failures.";
+    static final int FAILURE_REASONS = 3;
 
     /** The figures a trend chart draws first, in this order. */
     public static final List<String> MAIN = List.of(THROUGHPUT, SUSTAINED_RATE, STEADY_RATE, QUEUE_WAIT_P95, TOTAL_P95);
@@ -78,6 +81,8 @@ public final class FigureCatalog {
             put(out, SUSTAINED_RATE, r.capacity().sustainedRate());
             put(out, SATURATED_RATE, r.capacity().saturatedRate());
         }
+        // Why tasks failed, as counts of the top reasons; the reason (masked, so stable across nights) is the name.
+        m.failures().stream().limit(FAILURE_REASONS).forEach(f -> put(out, FAILURES + f.reason(), (double) f.count()));
         if (r.dispatch() != null && r.dispatch().requests() > 0) {
             put(out, DISPATCH_ERROR_RATE, (double) r.dispatch().errors() / r.dispatch().requests());
         }

@@ -59,7 +59,7 @@ final class TaskIngestionWorkload implements Workload {
 
     @Override
     public String note() {
-        return "Task ingestion: each request to " + url.getPath() + " dispatches no-op tasks for a fixed time; "
+        return "Task ingestion: each request to " + url.getPath() + " dispatches tasks for a fixed time (no-op tasks on pulp-service's test/tasks/ views); "
                 + "tasks are counted from the tasks API, lost tasks by count only (the view returns no hrefs).";
     }
 }

@@ -59,11 +59,11 @@ public final class DisruptionTasks implements Consumer<PulpTask> {
     }
 
     /**
-     * A failure's reason, grouped by the raw error description (one string instance per reason).
-     * TODO(merge): use measure.FailureReasons (issue 27), which masks ids and numbers in descriptions.
+     * A failure's reason as {@link FailureReasons#reason} words it (ids, numbers and quoted values
+     * masked, so one cause is one group), one string instance per reason.
      */
     private String reason(String description) {
-        String key = description == null ? "(no error description)" : description;
+        String key = FailureReasons.reason(description);
         if (reasons.containsKey(key)) return reasons.get(key);
         if (reasons.size() >= MAX_REASONS) return "(other errors)";
         reasons.put(key, key);

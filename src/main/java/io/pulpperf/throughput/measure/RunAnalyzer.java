@@ -27,6 +27,7 @@ public final class RunAnalyzer implements Consumer<PulpTask> {
     private final Map<LatencyPart, Histogram> histograms = new EnumMap<>(LatencyPart.class);
     private final Map<String, Long> byState = new TreeMap<>();
     private final Map<String, Long> errors = new LinkedHashMap<>();
+    private final FailureReasons failures = new FailureReasons();
     private final HrefSet observedHrefs = new HrefSet();
     private final LongColumn created = new LongColumn();
     private final LongColumn started = new LongColumn();
@@ -68,6 +69,7 @@ public final class RunAnalyzer implements Consumer<PulpTask> {
         finished.add(task.finishedMicros() == null ? -1 : task.finishedMicros());
         if (task.state().equals("completed") && task.finishedMicros() != null) completedFinishes.add(task.finishedMicros());
         if (task.isIncomplete() && unfinishedHrefs.size() < 50) unfinishedHrefs.add(task.href());
+        failures.accept(task);
         if (task.state().equals("failed")) {
             String key = task.errorDescription() == null ? "(no error description)" : task.errorDescription();
             if (errors.containsKey(key) || errors.size() < MAX_ERROR_GROUPS) errors.merge(key, 1L, Long::sum);
@@ -144,7 +146,7 @@ public final class RunAnalyzer implements Consumer<PulpTask> {
         return new RunMetrics(submitted, observed, lost, lostHrefs, unreadable, Map.copyOf(byState),
                 observed == 0 ? null : (double) completed / observed,
                 rate(completed, firstStarted, lastFinished), rate(completed, firstCreated, lastFinished), steadyRate(),
-                latency, firstCreated, firstStarted, lastFinished, new LinkedHashMap<>(errors), timeline(bucket), bucket,
+                latency, firstCreated, firstStarted, lastFinished, new LinkedHashMap<>(errors), failures.result(), timeline(bucket), bucket,
                 List.copyOf(unfinishedHrefs), List.copyOf(unreadableExamples));
     }
 

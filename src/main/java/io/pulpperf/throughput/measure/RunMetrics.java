@@ -1,5 +1,6 @@
 package io.pulpperf.throughput.measure;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +22,9 @@ import java.util.Map;
  * @param firstCreated     first pulp_created, epoch micros (null without tasks)
  * @param firstStarted     first started_at
  * @param lastFinished     last finished_at
- * @param errors           failed tasks grouped by error description
+ * @param errors           failed tasks grouped by their exact error description
+ * @param failures         failed and canceled tasks grouped by reason, ids and values masked ({@link FailureReasons}), most first;
+ *                         in results.json at the scenario's top level
  * @param timeline         per-interval counts
  * @param bucketMicros     the timeline's interval
  * @param unfinishedHrefs  up to 50 tasks still waiting, running or canceling when collected
@@ -30,8 +33,8 @@ import java.util.Map;
 public record RunMetrics(long submitted, long observed, long lost, List<String> lostHrefs, long unreadable,
                          Map<String, Long> byState, Double successRate, Double throughput, Double makespanRate,
                          Double steadyRate, Map<LatencyPart, LatencySummary> latency, Long firstCreated,
-                         Long firstStarted, Long lastFinished, Map<String, Long> errors, List<TimelineBucket> timeline,
-                         long bucketMicros, List<String> unfinishedHrefs, List<String> unreadableRows) {
+                         Long firstStarted, Long lastFinished, Map<String, Long> errors, @JsonIgnore List<FailureReason> failures,
+                         List<TimelineBucket> timeline, long bucketMicros, List<String> unfinishedHrefs, List<String> unreadableRows) {
 
     public long completed() {
         return byState.getOrDefault("completed", 0L);
@@ -39,6 +42,10 @@ public record RunMetrics(long submitted, long observed, long lost, List<String> 
 
     public long failed() {
         return byState.getOrDefault("failed", 0L);
+    }
+
+    public long canceled() {
+        return byState.getOrDefault("canceled", 0L);
     }
 
     /** Tasks still waiting, running or canceling when collected (non-zero only after a timeout). */

@@ -19,8 +19,11 @@ public record HoldPeaks(String label, Instant from, Instant to, List<ResourcePea
     public static final String FIGURE = "holds";
 
     public HoldPeaks {
-        peaks = peaks.stream().sorted(Comparator.comparingDouble(ResourcePeak::score).reversed()).toList();
+        peaks = peaks.stream().sorted(BY_SCORE).toList();
     }
+
+    /** Highest score first; series without a sample (NaN) last. */
+    static final Comparator<ResourcePeak> BY_SCORE = Comparator.comparingDouble((ResourcePeak p) -> Double.isNaN(p.score()) ? Double.NEGATIVE_INFINITY : p.score()).reversed();
 
     /**
      * Every observer's candidates over the hold from {@code from} to {@code to}, highest score first;
@@ -35,12 +38,12 @@ public record HoldPeaks(String label, Instant from, Instant to, List<ResourcePea
                 if (h instanceof HoldPeaks p && p.from().equals(from) && p.to().equals(to)) out.addAll(p.peaks());
             }
         }
-        if (out != null) out.sort(Comparator.comparingDouble(ResourcePeak::score).reversed());
+        if (out != null) out.sort(BY_SCORE);
         return out;
     }
 
-    /** The bottleneck: the highest score, the first reported on a tie. */
+    /** The highest score among the sampled peaks, the first reported on a tie; a bottleneck only if it reaches the bar (FleetTable). */
     public static Optional<ResourcePeak> highest(List<ResourcePeak> peaks) {
-        return peaks == null ? Optional.empty() : peaks.stream().max(Comparator.comparingDouble(ResourcePeak::score));
+        return peaks == null ? Optional.empty() : peaks.stream().filter(ResourcePeak::sampled).max(Comparator.comparingDouble(ResourcePeak::score));
     }
 }

@@ -15,8 +15,9 @@ public final class DispatchTable {
         LatencySummary l = d.latency();
         List<String[]> totals = List.<String[]>of(new String[] {String.valueOf(d.requests()), String.valueOf(d.accepted()),
                 d.errors() == 0 ? "0" : "!fail:" + d.errors(), Format.rate(d.requestRate()), Format.seconds(d.durationMicros())});
-        List<String[]> latency = List.<String[]>of(new String[] {String.valueOf(l.count()), Format.ms(l.p50()), Format.ms(l.p90()),
-                Format.ms(l.p95()), Format.ms(l.p99()), Format.ms(l.p999()), Format.ms(l.max()), Format.ms(l.mean())});
+        List<String[]> latency = List.<String[]>of(new String[] {String.valueOf(l.count()), Format.ms(l, LatencySummary::p50),
+                Format.ms(l, LatencySummary::p90), Format.ms(l, LatencySummary::p95), Format.ms(l, LatencySummary::p99),
+                Format.ms(l, LatencySummary::p999), Format.ms(l, LatencySummary::max), l.measured() ? Format.ms(l.mean()) : "-"});
         List<String[]> statuses = new ArrayList<>();
         for (Map.Entry<Integer, Long> e : d.byStatus().entrySet()) {
             boolean ok = e.getKey() == 202;
@@ -43,8 +44,9 @@ public final class DispatchTable {
         out.append("duration_s,").append(String.format(Locale.ROOT, "%.3f", d.durationMicros() / 1e6)).append('\n');
         String[] names = {"p50_ms", "p90_ms", "p95_ms", "p99_ms", "p99.9_ms", "max_ms"};
         long[] values = {l.p50(), l.p90(), l.p95(), l.p99(), l.p999(), l.max()};
-        for (int i = 0; i < names.length; i++) out.append("latency_").append(names[i]).append(',').append(Format.ms(values[i])).append('\n');
-        out.append("latency_mean_ms,").append(Format.ms(l.mean())).append('\n');
+        // No answer timed (no request sent): "-", not 0.
+        for (int i = 0; i < names.length; i++) out.append("latency_").append(names[i]).append(',').append(l.measured() ? Format.ms(values[i]) : "-").append('\n');
+        out.append("latency_mean_ms,").append(l.measured() ? Format.ms(l.mean()) : "-").append('\n');
         d.byStatus().forEach((status, count) -> out.append("status_").append(status < 0 ? "no_answer" : status).append(',').append(count).append('\n'));
         return out.toString();
     }

@@ -1,6 +1,9 @@
 package io.pulpperf.throughput.report;
 
 import io.pulpperf.throughput.observe.Check;
+import io.pulpperf.throughput.observe.HoldPeaks;
+import io.pulpperf.throughput.observe.ResourcePeak;
+import java.util.Optional;
 import io.pulpperf.throughput.run.FleetCount;
 import io.pulpperf.throughput.run.ScenarioResult;
 import java.util.ArrayList;
@@ -29,26 +32,35 @@ public final class FleetTable {
             out.append("| Instance Count | Timeout (Yes/No) | Bottleneck Identified |\n|---|---|---|\n");
             for (FleetCount c : r.fleet()) {
                 out.append("| ").append(c.asked()).append(" | ").append(c.timeouts() > 0 ? "Yes" : "No").append(" | ")
-                   .append(bottleneck(c).replace("|", "\\|")).append(" |\n");
+                   .append(bottleneck(c, bottleneckAt(r)).replace("|", "\\|")).append(" |\n");
             }
             String observed = observations.get(r.runId());
             out.append("\nTimeout = a worker left the online set during the hold (its heartbeat older than its TTL, by the server's clock). ")
-               .append(KEY).append(observed == null ? "" : " The observers over the whole fleet run: " + observed).append('\n');
+               .append(key(bottleneckAt(r))).append(observed == null ? "" : " The observers over the whole fleet run: " + observed).append('\n');
         }
         return out.toString();
     }
 
-    static final String KEY = "Bottleneck = the resource that peaked highest during that count's hold, relative to its limit (a series' max:, "
-            + "CPU % / 100, CPU cores as the share of one core, DB sessions active or waiting on locks as a share of all), then the heartbeat "
+    static String key(double at) {
+        return "Bottleneck = the resource whose peak during that count's hold came nearest its limit (score: a series' max:, "
+            + "CPU % / 100, CPU cores as the share of one core, DB sessions active or waiting on locks as a share of all), named only when "
+            + "its score reached " + Format.rate(at) + " (fleet.bottleneckAt, -Dpulp.fleet.bottleneckAt), else \"none near its limit\" with the highest; "
+            + "a peak from under 90% of the hold's samples says so, with where they are missing; then the heartbeat "
             + "figures; `-` = no observers (run with -Dpulp.db.url or -Dpulp.prometheus.url and -Dpulp.resources).";
+    }
+
+    /** The scenario's bar for naming a bottleneck. */
+    static double bottleneckAt(ScenarioResult r) {
+        return r.scenario().fleet() == null ? io.pulpperf.throughput.config.FleetSettings.DEFAULT_BOTTLENECK_AT : r.scenario().fleet().bottleneckAt();
+    }
 
     /**
-     * The resource that peaked and the heartbeat figures at one count, e.g. "DB CPU peak 1.9 cores; heartbeat p95 2.0 s, max 2.5 s;
-     * online 25 of 25".
+     * The bottleneck (or none near its limit) and the heartbeat figures at one count, e.g. "bottleneck: DB CPU peak 1.9 cores;
+     * heartbeat p95 2.0 s, max 2.5 s; online 25 of 25".
      */
-    static String bottleneck(FleetCount c) {
+    static String bottleneck(FleetCount c, double at) {
         List<String> parts = new ArrayList<>();
-        parts.add(resource(c));
+        parts.add(resource(c, at));
         parts.add("heartbeat p95 " + seconds(c.heartbeatAgeP95Millis()) + ", max " + seconds(c.heartbeatAgeMaxMillis()));
         parts.add("online " + (c.onlineMin() == c.onlineMax() ? String.valueOf(c.onlineMin()) : c.onlineMin() + "-" + c.onlineMax())
                 + " of " + c.asked());
@@ -58,15 +70,36 @@ public final class FleetTable {
         return String.join("; ", parts);
     }
 
-    /** The observers' highest peak over the hold; "-" without observers, and says so when they saw nothing there. */
-    static String resource(FleetCount c) {
+    /**
+     * The bottleneck over the hold when a resource's score reached {@code at}, else "none near its limit (highest: ...)"; with
+     * the hold's coverage of that peak, and the series that had no sample in the hold. "-" without observers.
+     */
+    static String resource(FleetCount c, double at) {
         if (c.peaks() == null) return "-";
-        return io.pulpperf.throughput.observe.HoldPeaks.highest(c.peaks()).map(io.pulpperf.throughput.observe.ResourcePeak::shown)
-                .orElse("no resource figures in the hold");
+        List<ResourcePeak> unsampled = c.peaks().stream().filter(p -> !p.sampled()).toList();
+        String none = unsampled.isEmpty() ? "" : unsampled(unsampled);
+        Optional<ResourcePeak> top = HoldPeaks.highest(c.peaks());
+        if (top.isEmpty()) return none.isEmpty() ? "no resource figures in the hold" : "no bottleneck named: " + none;
+        ResourcePeak p = top.get();
+        String named = p.score() >= at ? "bottleneck: " + p.shown()
+                : "none near its limit (highest: " + p.againstLimit() + (p.partial() ? ", " + p.coverageNote() : "") + ")";
+        if (p.score() >= at && p.partial()) named += " [" + p.coverageNote() + "]";
+        return none.isEmpty() ? named : named + "; " + none;
     }
 
-    /** Every figure per count, as CSV. */
+    /** "no sample in this hold: pulp-api CPU, DB CPU (target ... down ...)". */
+    private static String unsampled(List<ResourcePeak> peaks) {
+        String causes = peaks.stream().map(ResourcePeak::gaps).filter(g -> !g.isEmpty()).distinct().collect(java.util.stream.Collectors.joining("; "));
+        return "no sample in this hold: " + names(peaks.stream().map(ResourcePeak::resource).toList()) + (causes.isEmpty() ? "" : " (" + causes + ")");
+    }
+
+    /** Every figure per count, as CSV, with the default bar for a bottleneck. */
     public static String csv(List<FleetCount> counts) {
+        return csv(counts, io.pulpperf.throughput.config.FleetSettings.DEFAULT_BOTTLENECK_AT);
+    }
+
+    /** Every figure per count, as CSV; {@code bottleneckAt}: the scenario's bar for naming a bottleneck. */
+    public static String csv(List<FleetCount> counts, double bottleneckAt) {
         StringBuilder out = new StringBuilder("asked,onlineMin,onlineMedian,onlineMax,heartbeatAgeP50Millis,heartbeatAgeP95Millis,"
                 + "heartbeatAgeMaxMillis,timeouts,neverOnline,secondsToAllOnline,timedOut,reads,bottleneck,holdFrom,holdTo\n");
         for (FleetCount c : counts) {
@@ -74,7 +107,7 @@ public final class FleetTable {
                .append(',').append(blank(c.heartbeatAgeP50Millis())).append(',').append(blank(c.heartbeatAgeP95Millis()))
                .append(',').append(blank(c.heartbeatAgeMaxMillis())).append(',').append(c.timeouts()).append(',').append(c.neverOnline())
                .append(',').append(blank(c.secondsToAllOnline())).append(',').append(String.join(" ", c.timedOut())).append(',')
-               .append(c.reads()).append(',').append(io.pulpperf.throughput.measure.RawTaskCsv.quote(resource(c))).append(',')
+               .append(c.reads()).append(',').append(io.pulpperf.throughput.measure.RawTaskCsv.quote(resource(c, bottleneckAt))).append(',')
                .append(blank(c.holdFrom())).append(',').append(blank(c.holdTo())).append('\n');
         }
         return out.toString();

@@ -16,6 +16,17 @@ final class Format {
         return String.format(Locale.ROOT, "%.1f", micros / 1000.0);
     }
 
+    /** One percentile of a latency part in milliseconds, or "-" when no task had that part (never a 0.0 for nothing). */
+    static String ms(io.pulpperf.throughput.measure.LatencySummary s, java.util.function.ToLongFunction<io.pulpperf.throughput.measure.LatencySummary> pick) {
+        return s == null || !s.measured() ? "-" : ms(pick.applyAsLong(s));
+    }
+
+    /** As above with " ms" after a measured value: "12.3 ms", or "-" alone. */
+    static String msWithUnit(io.pulpperf.throughput.measure.LatencySummary s, java.util.function.ToLongFunction<io.pulpperf.throughput.measure.LatencySummary> pick) {
+        String v = ms(s, pick);
+        return v.equals("-") ? v : v + " ms";
+    }
+
     static String ms(double micros) {
         return String.format(Locale.ROOT, "%.1f", micros / 1000.0);
     }

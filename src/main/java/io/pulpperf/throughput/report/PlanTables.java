@@ -22,7 +22,9 @@ public final class PlanTables {
         List<String[]> rows = fleetRows(judged);
         if (rows.isEmpty()) return "";
         String title = "Worker scalability (plan 0001)";
-        return new HtmlPage(title).heading(title, null).table(FLEET, rows).paragraph(FleetTable.KEY).render();
+        return new HtmlPage(title).heading(title, null).table(FLEET, rows).paragraph(FleetTable.key(judged.stream().filter(j -> j.result().fleet() != null)
+                .mapToDouble(j -> FleetTable.bottleneckAt(j.result())).findFirst().orElse(io.pulpperf.throughput.config.FleetSettings.DEFAULT_BOTTLENECK_AT)))
+                .render();
     }
 
     public static String fleetCsv(List<JudgedScenario> judged) {
@@ -46,7 +48,7 @@ public final class PlanTables {
             ScenarioResult r = j.result();
             if (r.fleet() == null) continue;
             for (FleetCount c : r.fleet()) {
-                rows.add(new String[] {r.scenario().name(), String.valueOf(c.asked()), c.timeouts() > 0 ? "Yes" : "No", FleetTable.bottleneck(c)});
+                rows.add(new String[] {r.scenario().name(), String.valueOf(c.asked()), c.timeouts() > 0 ? "Yes" : "No", FleetTable.bottleneck(c, FleetTable.bottleneckAt(r))});
             }
         }
         return rows;

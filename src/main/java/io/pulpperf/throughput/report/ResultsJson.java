@@ -72,6 +72,8 @@ public final class ResultsJson {
             if (more != null) more.forEach((key, value) -> s.set(key, JSON.valueToTree(value)));
             // The queue-depth bands at the scenario's top level, where readers look for them (issue 21).
             if (extra != null && extra.get("queueDepth") instanceof Map<?, ?> q && q.get("bands") != null) s.set("queueDepth", JSON.valueToTree(q.get("bands")));
+            // Why tasks failed, by reason (issue 27): beside the metrics, whose errors keep the exact descriptions.
+            s.set("failures", JSON.valueToTree(j.result().metrics().failures()));
             // Worker health (issue 20) is every task scenario's own figure, so it sits beside the metrics.
             if (extra != null && extra.containsKey("workerHealth")) s.set("workerHealth", JSON.valueToTree(extra.get("workerHealth")));
             scenarios.add(s);

@@ -76,7 +76,8 @@ public final class ResultsTable {
         }
         if (scaling.observation() != null) parts.add(scaling.observation());
         if (m.lost() > 0) parts.add(m.lost() + " lost");
-        if (m.failed() > 0) parts.add(m.failed() + " failed");
+        String failures = Failures.observation(m);
+        if (!failures.isEmpty()) parts.add(failures);
         if (r.dispatch().errors() > 0) parts.add(r.dispatch().errors() + " dispatch errors");
         if (!r.finished()) parts.add("INCOMPLETE");
         if (r.fleet() == null && r.workersOnline() != r.scenario().workers()) parts.add("asked for " + r.scenario().workers() + " workers");

@@ -1,6 +1,7 @@
 package io.pulpperf.throughput.report;
 
 import io.pulpperf.throughput.measure.LatencyPart;
+import io.pulpperf.throughput.measure.LatencySummary;
 import io.pulpperf.throughput.measure.RunMetrics;
 import io.pulpperf.throughput.measure.TimelineBucket;
 import io.pulpperf.throughput.run.ScenarioResult;
@@ -18,11 +19,11 @@ public final class ScenarioSummary {
         String capacity = r.capacity() == null ? "" : r.scenario().name() + ": " + CapacityTable.sentence(r.capacity()) + " ("
                 + r.capacity().steps().size() + " steps); all steps together: ";
         return capacity + String.format(Locale.ROOT,
-                "%s: %d/%d tasks completed, %s tasks/s (steady %s, makespan %s), success %s, lost %d, p95 queue wait %s ms, p95 total %s ms, %d workers%s",
+                "%s: %d/%d tasks completed, %s tasks/s (steady %s, makespan %s), success %s, lost %d, p95 queue wait %s, p95 total %s, %d workers%s",
                 r.scenario().name(), m.completed(), m.submitted(), Format.rate(m.throughput()), Format.rate(m.steadyRate()),
                 Format.rate(m.makespanRate()), Format.percent(m.successRate()), m.lost(),
-                Format.ms(m.latency().get(LatencyPart.QUEUE_WAIT).p95()), Format.ms(m.latency().get(LatencyPart.TOTAL).p95()),
-                r.workersOnline(), r.finished() ? "" : " (INCOMPLETE)");
+                Format.msWithUnit(m.latency().get(LatencyPart.QUEUE_WAIT), LatencySummary::p95), Format.msWithUnit(m.latency().get(LatencyPart.TOTAL), LatencySummary::p95),
+                r.workersOnline(), r.finished() ? "" : " (INCOMPLETE)") + Failures.sentence(m);
     }
 
     /** The full text summary: what was measured where, every figure, notes and problems. */
@@ -39,8 +40,10 @@ public final class ScenarioSummary {
         out.append("makespan rate:     ").append(Format.rate(m.makespanRate())).append(" tasks/s = completed / (last finished_at - first pulp_created)\n");
         out.append("success rate:      ").append(Format.percent(m.successRate())).append(" = completed / observed\n");
         out.append("dispatch:          ").append(Format.rate(r.dispatch().requestRate())).append(" requests/s, p50 ")
-                .append(Format.ms(r.dispatch().latency().p50())).append(" ms, p99 ").append(Format.ms(r.dispatch().latency().p99()))
+                .append(Format.ms(r.dispatch().latency(), LatencySummary::p50)).append(" ms, p99 ").append(Format.ms(r.dispatch().latency(), LatencySummary::p99))
                 .append(" ms, by status ").append(r.dispatch().byStatus()).append('\n');
+        m.failures().forEach(f -> out.append("failed by reason:  ").append(f.count()).append(" x ").append(f.reason())
+                .append(" (first task ").append(f.firstTask()).append(")\n"));
         r.notes().forEach(n -> out.append("note:              ").append(n).append('\n'));
         r.problems().forEach(p -> out.append("problem:           ").append(p).append('\n'));
         if (!m.lostHrefs().isEmpty()) out.append("lost tasks:        ").append(m.lostHrefs()).append('\n');
@@ -57,7 +60,18 @@ public final class ScenarioSummary {
         return out.toString();
     }
 
-    /** Failed tasks grouped by error description, most frequent first. */
+    /** Failed and canceled tasks by reason (ids and values masked), most frequent first, with the first task and its whole error. */
+    public static String failuresCsv(RunMetrics m) {
+        StringBuilder out = new StringBuilder("count,reason,first_task,example\n");
+        for (var f : m.failures()) {
+            out.append(f.count()).append(',').append(io.pulpperf.throughput.measure.RawTaskCsv.quote(f.reason())).append(',')
+               .append(io.pulpperf.throughput.measure.RawTaskCsv.quote(f.firstTask())).append(',')
+               .append(io.pulpperf.throughput.measure.RawTaskCsv.quote(f.example())).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Failed tasks grouped by their exact error description, most frequent first. */
     public static String errorsCsv(RunMetrics m) {
         StringBuilder out = new StringBuilder("count,error\n");
         m.errors().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())

@@ -36,6 +36,7 @@ public final class SummaryTable {
         List<String[]> figures = new ArrayList<>();
         for (String[] f : figures(r)) figures.add(new String[] {f[0], f[1], f[2]});
         page.table(new String[] {"figure", "#value", "definition"}, figures);
+        if (!r.metrics().failures().isEmpty()) page.list("Failed and canceled tasks by reason", Failures.lines(r.metrics()));
         return page.list("Notes", r.notes()).list("Problems", r.problems()).render();
     }
 
@@ -45,6 +46,10 @@ public final class SummaryTable {
             out.append(c.kind().prefix()).append(',').append(q(c.figure())).append(',').append(q(c.actual())).append(',')
                .append(q(c.expected())).append(',').append(c.verdict().name().toLowerCase(Locale.ROOT)).append(',')
                .append(q(c.detail())).append('\n');
+        }
+        for (var f : r.metrics().failures()) {
+            out.append("failures,").append(q(f.reason())).append(',').append(f.count()).append(",-,-,").append(q("first " + f.firstTask()))
+               .append('\n');
         }
         for (String[] f : figures(r)) {
             out.append("figure,").append(q(f[0])).append(',').append(q(f[1])).append(",-,-,").append(q(f[2])).append('\n');
@@ -72,8 +77,7 @@ public final class SummaryTable {
     }
 
     private static String ms(LatencySummary s, boolean p95) {
-        if (s == null || s.count() == 0) return "-";
-        return Format.ms(p95 ? s.p95() : s.p50()) + " ms";
+        return Format.msWithUnit(s, p95 ? LatencySummary::p95 : LatencySummary::p50);
     }
 
     private static String q(String text) {

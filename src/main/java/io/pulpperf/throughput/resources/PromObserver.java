@@ -107,8 +107,8 @@ public final class PromObserver implements ScenarioObserver {
             if (!holdProblems.isEmpty()) figures.put("holdProblems", holdProblems);
         }
         String line = ResourceFigures.line(r);
+        // The line holds the gap notes already.
         String console = scenario + ": " + line + "; Prometheus: " + r.requests() + " requests in " + r.elapsed().toMillis() + " ms"
-                + (r.notes().isEmpty() ? "" : "; " + String.join("; ", r.notes()))
                 + (r.problems().isEmpty() ? "" : "; PROBLEMS: " + String.join("; ", r.problems()));
         return new Observed("resources", line, ResourceFigures.checks(r, queries), attachments, figures, console);
     }

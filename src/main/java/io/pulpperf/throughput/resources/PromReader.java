@@ -71,10 +71,11 @@ public final class PromReader {
                 }
             }
         }
+        Map<String, String> causes = new java.util.LinkedHashMap<>();
         List<ResourceStats> stats = WindowCoverage.judge(client, queries, missing, series, from, to, step, window,
-                found == null ? null : found.at(), notes);
+                found == null ? null : found.at(), notes, causes);
         return new ResourceReport(from, to, step, series, stats, notes, problems, client.requests() - requestsBefore,
-                client.elapsed().minus(elapsedBefore));
+                client.elapsed().minus(elapsedBefore), causes);
     }
 
     /**

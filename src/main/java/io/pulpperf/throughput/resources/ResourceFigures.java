@@ -46,7 +46,8 @@ public final class ResourceFigures {
             parts.add("resource problem: " + (p.length() > 100 ? p.substring(0, 99) + "…" : p)
                     + (r.problems().size() > 1 ? " (+" + (r.problems().size() - 1) + " more)" : ""));
         }
-        return "Resources: " + String.join(", ", parts);
+        // The gap notes, one per cause (issue 27), so results.md says why a series is partial or missing.
+        return "Resources: " + String.join(", ", parts) + (r.notes().isEmpty() ? "" : "; " + String.join("; ", r.notes()));
     }
 
     /** " (partial: 38% of samples)" for a series with holes, else "". */

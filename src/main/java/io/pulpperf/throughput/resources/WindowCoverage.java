@@ -16,12 +16,14 @@ final class WindowCoverage {
     private WindowCoverage() {}
 
     /**
-     * One stats row per series, then one per series the answers lacked ({@code missing}); notes gain a
-     * line per partial or missing series. {@code preflightAt}: when the preflight ran, or null.
+     * One stats row per series, then one per series the answers lacked ({@code missing}); notes gain one
+     * line per cause ({@link GapNotes}), and {@code causes} each partial or missing series' cause by name.
+     * {@code preflightAt}: when the preflight ran, or null.
      */
     static List<ResourceStats> judge(PromClient client, List<ResourceQuery> queries, List<MissingSeries> missing, List<ResourceSeries> series,
                                      Instant from, Instant to, Duration step, ScenarioWindow window, Instant preflightAt,
-                                     List<String> notes) {
+                                     List<String> notes, java.util.Map<String, String> causes) {
+        GapNotes gaps = new GapNotes();
         long fromMs = window.from().toEpochMilli();
         long toMs = window.to().toEpochMilli();
         long zeroMs = window.zero().toEpochMilli();
@@ -34,8 +36,9 @@ final class WindowCoverage {
             out.add(stats);
             if (!c.partial()) continue;
             ResourceQuery q = queries.stream().filter(x -> x.name().equals(s.query())).findFirst().orElse(null);
-            String why = q == null ? "" : health.explain(q, s.labels(), from, to, step, fromMs, toMs, zeroMs, preflightAt).map(w -> ": " + w).orElse("");
-            notes.add("series '" + s.name() + "' " + (c.missing() ? "missing" : "partial") + ": " + c.describe() + why);
+            String why = q == null ? "" : health.explain(q, s.labels(), from, to, step, fromMs, toMs, zeroMs, preflightAt).orElse("");
+            gaps.add(s.name(), c, c.missing(), why);
+            if (!why.isEmpty()) causes.put(s.name(), why);
         }
         for (MissingSeries m : missing) {
             ResourceQuery q = m.query();
@@ -43,8 +46,10 @@ final class WindowCoverage {
             out.add(ResourceStats.missing(m.name(), q.role() != null ? q.role() : ResourceRole.guess(m.name()), q.unit(), q.max(), none));
             String why = health.explain(q, m.labels(), from, to, step, fromMs, toMs, zeroMs, preflightAt)
                     .orElseGet(() -> TargetHealth.unfound(q.expr(), preflightAt));
-            notes.add("series '" + m.name() + "' missing: " + none.describe() + ": " + why);
+            gaps.add(m.name(), none, true, why);
+            causes.put(m.name(), why);
         }
+        notes.addAll(gaps.notes());
         return out;
     }
 }

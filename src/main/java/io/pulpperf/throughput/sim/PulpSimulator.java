@@ -57,7 +57,7 @@ public final class PulpSimulator implements AutoCloseable {
         this.taskViews = new TaskViews(engine, faults);
         this.content = new ContentStore();
         this.contentViews = new ContentViews(engine, content, domains, config);
-        this.testViews = new TestTaskViews(engine, config);
+        this.testViews = new TestTaskViews(engine, config, domains);
         this.disruptions = new SimDisruptions(engine);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 1024);
         this.executor = Executors.newFixedThreadPool(HTTP_THREADS, r -> {
@@ -206,6 +206,10 @@ public final class PulpSimulator implements AutoCloseable {
         String rest = ex.path.substring(apiPath.length());
         if (config.testEndpoints() && (rest.equals("test/tasks/") || rest.equals("test/random_lock_tasks/"))) {
             testViews.dispatchFor(ex, rest.equals("test/random_lock_tasks/"));
+            return;
+        }
+        if (config.testEndpoints() && rest.equals("test/task_throughput/")) {
+            testViews.dispatchFor(ex, TestTaskViews.View.TASK_THROUGHPUT);
             return;
         }
         String domain = Domains.DEFAULT;

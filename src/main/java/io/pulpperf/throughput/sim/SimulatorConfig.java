@@ -28,7 +28,9 @@ import java.util.function.Consumer;
  *   <li>{@code sim.seed} (42): seeds random service times and failures</li>
  *   <li>{@code sim.apiLatency} (0ms): added before every API answer</li>
  *   <li>{@code sim.testEndpoints} (true): pulp-service's {@code {API_ROOT}test/tasks/} and
- *       {@code test/random_lock_tasks/}; false answers Django's 404 page as stock pulpcore does</li>
+ *       {@code test/random_lock_tasks/}, and PR #535's {@code test/task_throughput/} as written (never
+ *       merged; every create after the first fails on the empty base_path); false answers Django's
+ *       404 page as stock pulpcore does</li>
  *   <li>{@code sim.testEndpointDuration} (25s): how long one such request dispatches tasks;
  *       {@code sim.testDispatchInterval} (5ms): the pause between two of its dispatches, so one
  *       request cannot create millions of tasks</li>

@@ -123,6 +123,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void fleetBottleneckBarComesFromTheFileOrTheDefaultAndMinusDOverridesItOrSaysWhatIsWrong() throws IOException {
+        String yaml = """
+                scenarios:
+                  - {name: f, shape: fleet, fleet: {counts: [2], hold: 10s, interval: 1s, bottleneckAt: 0.6}}
+                  - {name: g, shape: fleet, fleet: {counts: [2], hold: 10s, interval: 1s}}
+                """;
+        SuiteSettings s = load(yaml);
+        assertThat(s.scenarios()).extracting(x -> x.fleet().bottleneckAt()).containsExactly(0.6, FleetSettings.DEFAULT_BOTTLENECK_AT);
+        assertThat(load(yaml, Map.of("pulp.fleet.bottleneckAt", "0.95")).scenarios()).extracting(x -> x.fleet().bottleneckAt())
+                .containsExactly(0.95, 0.95);
+        assertThatThrownBy(() -> load(yaml, Map.of("pulp.fleet.bottleneckAt", "high"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("-Dpulp.fleet.bottleneckAt").hasMessageContaining("expected a number such as 0.8").hasMessageContaining("'high'");
+        assertThatThrownBy(() -> load(yaml, Map.of("pulp.fleet.bottleneckAt", "0"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("-Dpulp.fleet.bottleneckAt").hasMessageContaining("must be > 0 and <= 100");
+    }
+
+    @Test
     void targetComposesUrlsForDomainsAndOtherApiRoots() throws IOException {
         SuiteSettings s = load(VALID, Map.of("pulp.apiRoot", "https://perf.example/api", "pulp.domain", "perf",
                 "pulp.username", "u", "pulp.password", "p"));

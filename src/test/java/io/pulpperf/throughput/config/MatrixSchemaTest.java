@@ -152,6 +152,7 @@ class MatrixSchemaTest {
         out.add(new Probe("scenarios[].fleet.counts", fleet, JSON.valueToTree(List.of(10, 20)), l -> l.scenario().fleet().counts(), List.of(10, 20)));
         out.add(new Probe("scenarios[].fleet.hold", fleet, text("30s"), l -> l.scenario().fleet().hold(), java.time.Duration.ofSeconds(30)));
         out.add(new Probe("scenarios[].fleet.interval", fleet, text("2s"), l -> l.scenario().fleet().interval(), java.time.Duration.ofSeconds(2)));
+        out.add(new Probe("scenarios[].fleet.bottleneckAt", fleet, JSON.valueToTree(0.5), l -> l.scenario().fleet().bottleneckAt(), 0.5));
         // Issue 28: disruptions, one probed at a time ("after" replaces "at", which it excludes).
         ObjectNode disrupted = base();
         merge((ObjectNode) disrupted.at("/scenarios/0"), "{\"disruptions\": [{\"name\": \"d\", \"at\": \"1s\", \"command\": \"true\"}]}");

@@ -54,10 +54,18 @@ class PromGapTest {
         Thread.sleep(PHASE.toMillis());
         Instant end = Instant.now();
 
+        // Two series of the one exporter (it runs the time collector alone): one gap, one note (issue 27). The second, a
+        // constant 0.5% wherever the exporter answered, is in percent, so it is a bottleneck candidate far from its limit.
         ResourcesConfig config = new ResourcesConfig("test", List.of(), List.of(new ResourceQuery("exporter clock",
-                "node_time_seconds" + selector, ResourceUnit.COUNT, ResourceRole.DATABASE, null, null, "file")), Map.of(), Map.of());
+                "node_time_seconds" + selector, ResourceUnit.COUNT, ResourceRole.DATABASE, null, null, "file"),
+                new ResourceQuery("exporter constant", "node_time_seconds" + selector + " * 0 + 0.5", ResourceUnit.PERCENT, ResourceRole.DATABASE, null, null,
+                        "file")),
+                Map.of(), Map.of());
         PromObserver observer = new PromObserver(settings, config);
-        Observed o = observer.start("gap", Duration.ofMinutes(1)).stop(new ScenarioWindow(start, end, start, end));
+        // Two fleet holds: the whole window, and one inside the pause.
+        ScenarioWindow.Hold whole = new ScenarioWindow.Hold("whole", start, end);
+        ScenarioWindow.Hold inPause = new ScenarioWindow.Hold("in the pause", paused.plusSeconds(2), resumed.minusSeconds(1));
+        Observed o = observer.start("gap", Duration.ofMinutes(1)).stop(new ScenarioWindow(start, end, start, end, List.of(whole, inPause)));
 
         double pausedAt = Duration.between(start, paused).toMillis() / 1000.0;
         double resumedAt = Duration.between(start, resumed).toMillis() / 1000.0;
@@ -72,12 +80,30 @@ class PromGapTest {
         });
         assertThat(o.observation()).contains("exporter clock peak").contains("(partial: ");
         assertThat(o.figures().get("notes")).asList().singleElement().asString()
-                .startsWith("series 'exporter clock' partial: ")
-                .contains("target 127.0.0.1:" + port + " (job selftest) down from +")
-                .containsPattern("its scrapes took up to 1\\.0\\d s \\(scrape timeout 1 s: scrapes ran into it\\)");
+                .startsWith("target 127.0.0.1:" + port + " (job selftest) down from +")
+                .containsPattern("its scrapes took up to 1\\.0\\d s \\(scrape timeout 1 s: scrapes ran into it\\): 2 series partial \\(\\d+(-\\d+)?% of samples\\): "
+                        + "exporter clock, exporter constant$");
+        // The one note is what results.md's Observations and the console say after the figures, once.
+        String note = (String) ((List<?>) o.figures().get("notes")).get(0);
+        assertThat(o.observation()).endsWith("; " + note);
+        assertThat(o.console().split(java.util.regex.Pattern.quote(note), -1)).hasSize(2);
+        // The fleet row of each hold (issue 27): the whole hold's peak says it rests on part of the hold and why; the hold
+        // inside the pause names nothing and says it had no sample.
+        String rows = io.pulpperf.throughput.report.FleetTable.csv(List.of(count(o, whole), count(o, inPause)), 0.8);
+        System.out.println(rows);
+        assertThat(rows.lines().skip(1).toList()).satisfiesExactly(
+                wholeRow -> assertThat(wholeRow).containsPattern("none near its limit \\(highest: exporter constant 0\\.50% of 100%, partial: \\d+% of this hold; "
+                        + "target 127\\.0\\.0\\.1:" + port + " \\(job selftest\\) down from \\+"),
+                pausedRow -> assertThat(pausedRow).contains("no bottleneck named: no sample in this hold: exporter constant (target 127.0.0.1:" + port
+                        + " (job selftest) down from +"));
         String html = o.attachments().stream().filter(a -> a.name().equals("Resources peak, mean, p95")).findFirst().orElseThrow().content();
         assertThat(html).contains("exporter clock (partial)").containsPattern(">\\d+% partial<");
         String json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules().writeValueAsString(o.figures().get("series"));
         assertThat(json).contains("\"coverage\":").contains("\"gaps\":[{\"from\":");
+    }
+
+    private static io.pulpperf.throughput.run.FleetCount count(Observed o, ScenarioWindow.Hold h) {
+        return new io.pulpperf.throughput.run.FleetCount(1, 1, 1, 1, null, null, null, 0, 0, 0.0, List.of(), 1, h.from(), h.to(),
+                io.pulpperf.throughput.observe.HoldPeaks.of(List.of(o), h.from(), h.to()));
     }
 }

@@ -61,7 +61,8 @@ class PromMissingTest {
             assertThat(s.name()).isEqualTo("exporter clock");
             assertThat(s.coverage()).isEqualTo(0.0);
             assertThat(s.samples()).isZero();
-            assertThat(o.observation()).isEqualTo("Resources: missing (no samples in the window): exporter clock");
+            assertThat(o.observation()).as("the line, then its gap note").isEqualTo("Resources: missing (no samples in the window): exporter clock; "
+                + String.join("; ", ((List<?>) o.figures().get("notes")).stream().map(String::valueOf).toList()));
             String note = (String) ((List<?>) o.figures().get("notes")).get(0);
             assertThat(o.figures().get("notes")).asList().hasSize(1);
             assertThat(note).startsWith("series 'exporter clock' missing: 0% of the expected samples (0 of ");

@@ -121,7 +121,8 @@ class PromRealTest {
                         + "the window, the minute before it or at the preflight)");
         assertThat(o.figures().get("problems")).asList().isEmpty();
         // Named as missing, with coverage 0 in results.json, never dropped (issue 21).
-        assertThat(o.observation()).isEqualTo("Resources: missing (no samples in the window): nothing");
+        assertThat(o.observation()).as("the line, then its gap note").isEqualTo("Resources: missing (no samples in the window): nothing; "
+                + String.join("; ", ((List<?>) o.figures().get("notes")).stream().map(String::valueOf).toList()));
         assertThat(o.figures().get("series")).asList().singleElement().satisfies(x -> {
             ResourceStats s = (ResourceStats) x;
             assertThat(s.coverage()).isEqualTo(0.0);

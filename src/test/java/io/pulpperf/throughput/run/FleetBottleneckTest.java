@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * holds handed to stub observers whose per-hold peaks are set, so which one wins at which count is known.
  * The per-hold figures of the real observers are tested in PromFleetHoldsTest and DbHoldPeaksTest.
  */
-@DisplayName("Fleet bottleneck column: the resource that peaked at each count, beside the heartbeats")
+@DisplayName("Fleet bottleneck column: the resource near its limit at each count, or none, beside the heartbeats")
 class FleetBottleneckTest {
     @TempDir
     Path out;
@@ -50,8 +50,9 @@ class FleetBottleneckTest {
 
         ScenarioResult withPeaks = FleetPeaks.with(r, List.of(prom, db, health()));
         String md = FleetTable.markdown(List.of(new JudgedScenario(withPeaks, List.of())));
-        assertThat(md).containsPattern("\\| 2 \\| No \\| DB active sessions peak 3 of 5; heartbeat p95 \\d\\.\\d s, max \\d\\.\\d s; online 2 of 2;")
-                .containsPattern("\\| 4 \\| No \\| DB CPU peak 1\\.9 cores; heartbeat p95 \\d\\.\\d s, max \\d\\.\\d s; online 4 of 4;");
+        // At 2 workers the highest score is 0.6, under the default bar of 0.8 (issue 27): nothing is named a bottleneck.
+        assertThat(md).containsPattern("\\| 2 \\| No \\| none near its limit \\(highest: DB active sessions 3 of 5 sessions\\); heartbeat p95 \\d\\.\\d s, max \\d\\.\\d s; online 2 of 2;")
+                .containsPattern("\\| 4 \\| No \\| bottleneck: DB CPU peak 1\\.9 cores; heartbeat p95 \\d\\.\\d s, max \\d\\.\\d s; online 4 of 4;");
 
         JsonNode fleet = new ObjectMapper().readTree(ResultsJson.json(Map.of("date", "d"), List.of(new JudgedScenario(withPeaks, List.of()))))
                 .path("scenarios").get(0).path("fleet");
