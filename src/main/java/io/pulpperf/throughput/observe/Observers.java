@@ -49,7 +49,12 @@ public final class Observers {
 
         /** @param holds spans the observers also report on one by one (a fleet's holds), see {@link HoldPeaks} */
         public List<Observed> stop(Instant firstCreated, Instant lastFinished, List<ScenarioWindow.Hold> holds) {
-            ScenarioWindow window = new ScenarioWindow(started, Instant.now(), firstCreated, lastFinished, holds);
+            return stop(firstCreated, lastFinished, holds, ScenarioWindow.Run.NONE);
+        }
+
+        /** @param run the run's Correlation-ID and failed requests, for observers that tell its own lines from others' */
+        public List<Observed> stop(Instant firstCreated, Instant lastFinished, List<ScenarioWindow.Hold> holds, ScenarioWindow.Run run) {
+            ScenarioWindow window = new ScenarioWindow(started, Instant.now(), firstCreated, lastFinished, holds, run);
             List<Observed> out = new ArrayList<>();
             for (ScenarioObserver.Observing o : observing) out.add(safely(() -> o.stop(window)));
             return out;
