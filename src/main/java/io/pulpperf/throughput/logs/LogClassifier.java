@@ -42,6 +42,8 @@ final class LogClassifier {
     private final Set<String> timedOutPids = new HashSet<>();
     private Block block;
     private Failed failed;
+    // The time of the last line that had one: a traceback gunicorn prints under its stamped "[ERROR] Error handling request" line has none of its own.
+    private Instant lastAt;
 
     LogClassifier(String source, List<LogClass> classes, Consumer<LogEvent> out) {
         this.source = source;
@@ -64,6 +66,8 @@ final class LogClassifier {
         String cid = cidMatch.find() ? cidMatch.group(1) : null;
         String body = cid != null ? text.substring(cidMatch.end()) : text;
         boolean newRecord = cid != null || stamp.leading();
+        Instant at = stamp.at() != null ? stamp.at() : cid == null ? lastAt : null;
+        if (stamp.at() != null) lastAt = stamp.at();
 
         if (failed != null && !failed.messageDone) {
             if (!blank && !indented && !newRecord && failed.messageLines < MAX_MESSAGE_LINES) {
@@ -96,7 +100,7 @@ final class LogClassifier {
         }
         if (blank || indented) return;
         if (tracebackHeader.matcher(body).find()) {
-            block = new Block(false, stamp.at(), cid);
+            block = new Block(false, at, cid);
             block.add(text);
             return;
         }

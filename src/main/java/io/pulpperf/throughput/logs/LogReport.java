@@ -69,6 +69,13 @@ final class LogReport {
         else out.append(String.join(", ", parts));
         long ownFailed = counts.stream().filter(c -> c.name().equals(LogClass.TASK_FAILED)).mapToLong(ClassCount::ownCount).findFirst().orElse(0);
         if (window.run().runId() != null) out.append("; ").append(ownFailed).append(" of the run's own tasks logged a failure");
+        // The client saw errors, the logs say why: put the two side by side.
+        int failedRequests = window.run().failedRequests().size();
+        long nearTimeout = RunIdentity.of(window.run()).failedRequestsNear(tally.timeouts());
+        if (nearTimeout > 0) {
+            out.append("; ").append(nearTimeout).append(" of the run's ").append(failedRequests).append(" dispatch errors came while gunicorn killed "
+                    + "an API worker at its timeout (WORKER TIMEOUT within a second of the request)");
+        }
         if (!problems.isEmpty()) out.append("; ").append(problems.size()).append(" source problem").append(problems.size() == 1 ? "" : "s")
                 .append(" (").append(problems.get(0)).append(problems.size() > 1 ? " ..." : "").append(")");
         return out.toString();

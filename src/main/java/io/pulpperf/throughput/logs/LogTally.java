@@ -16,6 +16,7 @@ final class LogTally implements LineSink {
     private final int maxExamples;
     private final Map<String, Counter> counters = new LinkedHashMap<>();
     private final List<LogEvent> ownFailedTasks = new ArrayList<>();
+    private final List<Instant> timeouts = new ArrayList<>();
 
     LogTally(List<LogClass> classes, RunIdentity run, int maxExamples) {
         this.classes = classes;
@@ -51,6 +52,7 @@ final class LogTally implements LineSink {
         if (c.first == null) c.first = e;
         if (c.firstAt == null && e.at() != null) c.firstAt = e.at();
         if (c.examples.size() < maxExamples) c.examples.add(new Example(e, own, byTime));
+        if (e.cls().equals(LogClass.API_TIMEOUT) && e.at() != null && timeouts.size() < FailedRequests.MAX) timeouts.add(e.at());
         if (own && e.cls().equals(LogClass.TASK_FAILED) && ownFailedTasks.size() < maxExamples) ownFailedTasks.add(e);
     }
 
@@ -74,6 +76,11 @@ final class LogTally implements LineSink {
 
     List<Example> examples(String name) {
         return List.copyOf(counters.get(name).examples);
+    }
+
+    /** When the API worker timeouts with a time were logged (at most {@link FailedRequests#MAX}). */
+    List<Instant> timeouts() {
+        return List.copyOf(timeouts);
     }
 
     /** The run's own failed tasks as logged (message and traceback), at most maxExamples. */

@@ -36,6 +36,20 @@ public record RunIdentity(String runId, List<ScenarioWindow.Span> failedRequests
         return false;
     }
 
+    /** How many of the run's failed requests were open when one of these times was logged. */
+    long failedRequestsNear(List<java.time.Instant> times) {
+        long n = 0;
+        for (ScenarioWindow.Span s : failedRequests) {
+            for (java.time.Instant t : times) {
+                if (!t.isBefore(s.from().minusMillis(SLACK_MILLIS)) && !t.isAfter(s.to().plusMillis(SLACK_MILLIS))) {
+                    n++;
+                    break;
+                }
+            }
+        }
+        return n;
+    }
+
     private static String normal(String cid) {
         return cid.replace("-", "").toLowerCase(Locale.ROOT);
     }

@@ -48,6 +48,7 @@ public final class TaskEngine implements AutoCloseable {
 
     private final Object lock = new Object();
     private final ScheduledExecutorService timer;
+    private final SimLog log;
     private final SimulatorConfig config;
     private final Domains domains;
     private final Map<String, ServiceTime> serviceTimes = new ConcurrentHashMap<>();
@@ -66,7 +67,13 @@ public final class TaskEngine implements AutoCloseable {
     private int started;
 
     public TaskEngine(SimulatorConfig config, Domains domains) {
+        this(config, domains, SimLog.NONE);
+    }
+
+    /** @param log where task lines and missing workers' cleanup go (issue 26) */
+    public TaskEngine(SimulatorConfig config, Domains domains, SimLog log) {
         this.config = config;
+        this.log = log;
         this.domains = domains;
         this.random = new Random(config.seed());
         this.slowdown = QueueSlowdown.of(config);
@@ -208,7 +215,10 @@ public final class TaskEngine implements AutoCloseable {
                 int ordinal = ++started;
                 for (HeartbeatPlan.Outage o : config.heartbeats().outages()) {
                     long from = now + o.after().toNanos() / 1000;
-                    if (o.worker() == ordinal) w.missBeats(from, from + o.length().toNanos() / 1000);
+                    if (o.worker() == ordinal) {
+                        w.missBeats(from, from + o.length().toNanos() / 1000);
+                        logLostAfterTtl(w.name, o.after(), o.length());
+                    }
                 }
                 workers.add(w);
             }
@@ -252,7 +262,15 @@ public final class TaskEngine implements AutoCloseable {
         synchronized (lock) {
             long now = nowMicros();
             for (SimWorker w : workers) if (w.name.equals(name)) w.missBeats(now, now + length.toNanos() / 1000);
+            logLostAfterTtl(name, java.time.Duration.ZERO, length);
         }
+    }
+
+    /** A worker silent longer than the TTL is cleaned up by another, which logs it once the TTL has passed. */
+    private void logLostAfterTtl(String name, java.time.Duration after, java.time.Duration length) {
+        java.time.Duration ttl = config.heartbeats().ttl();
+        if (length.compareTo(ttl) <= 0 || log == SimLog.NONE) return;
+        timer.schedule(() -> log.workerLost(name), after.plus(ttl).toNanos() / 1000, TimeUnit.MICROSECONDS);
     }
 
     /** Number of tasks that are waiting, running or canceling. */
@@ -328,6 +346,7 @@ public final class TaskEngine implements AutoCloseable {
         task.startedMicros = started;
         task.worker = worker;
         worker.current = task;
+        log.taskStarted(task.id, task.loggingCid, task.name, task.domain);
     }
 
     private void scheduleFinish(SimTask task, int busyWorkers, long waiting) {
@@ -359,7 +378,9 @@ public final class TaskEngine implements AutoCloseable {
                 task.state = "failed";
                 task.errorDescription = outcome.errorDescription();
                 task.errorTraceback = outcome.errorTraceback();
+                log.taskFailed(task.id, task.loggingCid, task.name, task.domain, outcome.errorDescription());
             } else {
+                log.taskCompleted(task.id, task.loggingCid, task.name, task.domain, finishMicros - task.startedMicros);
                 task.state = "completed";
                 task.createdResources = outcome.createdResources();
                 task.result = outcome.result();

@@ -26,10 +26,17 @@ final class TestTaskViews {
 
     private final TaskEngine engine;
     private final SimulatorConfig config;
+    private final SimLog log;
 
     TestTaskViews(TaskEngine engine, SimulatorConfig config) {
+        this(engine, config, SimLog.NONE);
+    }
+
+    /** @param log its {@link SimLog#apiTimeout} cuts a view off as gunicorn's arbiter does */
+    TestTaskViews(TaskEngine engine, SimulatorConfig config, SimLog log) {
         this.engine = engine;
         this.config = config;
+        this.log = log;
     }
 
     void dispatchFor(SimExchange ex, boolean randomLocks) throws IOException {
@@ -40,6 +47,9 @@ final class TestTaskViews {
         for (int i = 0; i < 3; i++) locks.add(UUID.randomUUID().toString());
         long interval = config.testDispatchInterval().toNanos();
         long duration = config.testEndpointDuration().toNanos();
+        // gunicorn's --timeout shorter than the view: it is killed mid-loop (the tasks it dispatched stay) and gunicorn answers 500.
+        boolean killed = log.apiTimeout() != null && log.apiTimeout().toNanos() < duration;
+        if (killed) duration = log.apiTimeout().toNanos();
         long maxCount = duration / interval + 1;
         long start = System.nanoTime();
         int count = 0;
@@ -52,6 +62,14 @@ final class TestTaskViews {
             if (count >= maxCount) break;  // a pause only ever separates two dispatches
             long wait = start + count * interval - System.nanoTime();
             if (wait > 0 && !pause(wait)) break;
+        }
+        if (killed) {
+            log.workerTimeout(ex.path);
+            ex.accessLogId = "-";
+            ex.allow = null;
+            ex.send(500, "text/html", "<html><head><title>Internal Server Error</title></head></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    Map.of());
+            return;
         }
         ex.sendJson(200, Map.of("tasks_executed", count));
     }
