@@ -120,7 +120,16 @@ class TaskThroughputTest {
             for (var e : settings.simulator().serviceTimes().entrySet()) sim = sim.withServiceTime(e.getKey(), e.getValue());
             var contention = settings.simulator().contention();
             sim = sim.withContention(new WorkerContention(contention.sigma(), contention.kappa()));
-            simulator = PulpSimulator.start(sim);
+            // Its logs in pulpcore's formats (issue 26), read by a log observer unless the run names log sources of its own.
+            String apiTimeout = System.getProperty("sim.apiTimeout");
+            simulator = PulpSimulator.start(sim, io.pulpperf.throughput.sim.SimLog.in(settings.outputDir().resolve("sim-logs"),
+                    apiTimeout == null || apiTimeout.isBlank() ? null : io.pulpperf.throughput.config.Durations.parse(apiTimeout.trim())));
+            if (!observers.has("logs")) {
+                var logs = new io.pulpperf.throughput.logs.LogObserver(io.pulpperf.throughput.logs.LogSettings.files(
+                        simulator.logFiles().stream().map(Path::toString).toList()));
+                System.out.println(logs.preflight());
+                observers = observers.plus(logs);
+            }
             settings = settings.withTarget(settings.target().at(URI.create(simulator.baseUrl())));
             System.out.println("No -Dpulp.apiRoot given: measuring the embedded Pulp simulator (not a real Pulp) at " + simulator.baseUrl());
         }
@@ -268,8 +277,11 @@ class TaskThroughputTest {
         Long first = result == null ? null : result.metrics().firstCreated();
         Long last = result == null ? null : result.metrics().lastFinished();
         // A fleet's counts: the observers report each hold too (issue 20's bottleneck column).
+        // The run's Correlation-ID and failed requests tell its own log lines from others' (issue 26).
+        var run = result == null ? io.pulpperf.throughput.observe.ScenarioWindow.Run.NONE
+                : new io.pulpperf.throughput.observe.ScenarioWindow.Run(result.runId(), io.pulpperf.throughput.logs.FailedRequests.read(result.dispatchCsv()));
         List<Observed> observed = new ArrayList<>(observing.stop(first == null ? null : micros(first), last == null ? null : micros(last),
-                io.pulpperf.throughput.run.FleetPeaks.holds(result)));
+                io.pulpperf.throughput.run.FleetPeaks.holds(result), run));
         // Completion rate by queue depth, from the tasks' own timestamps (issue 21).
         if (result != null) observed.add(io.pulpperf.throughput.report.QueueDepthReport.observed(result));
         grafana.ifPresent(g -> AllureScenarioReport.link("Grafana: " + scenario.name(), g.url(observing.started(), java.time.Instant.now())));

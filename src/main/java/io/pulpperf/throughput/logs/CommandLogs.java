@@ -107,7 +107,8 @@ final class CommandLogs implements LogSource {
             watchdog.interrupt();
             errors.join(1000);
             if (timedOut.get()) {
-                problems.add(name + ": did not finish within " + timeout.toSeconds() + " s (-Dpulp.logs.timeout), killed; the lines it printed before are counted");
+                problems.add(name + ": did not finish within " + (timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms")
+                        + " (-Dpulp.logs.timeout), killed; the lines it printed before are counted");
             } else if (r != null && r.capped()) {
                 // Named by the byte cap's own problem below.
             } else if (!ended) {

@@ -23,6 +23,11 @@ public final class LogObserver implements ScenarioObserver {
     }
 
     @Override
+    public String source() {
+        return "logs";
+    }
+
+    @Override
     public String preflight() {
         // A file that is not there yet may appear (a service started later): named per scenario, not fatal here.
         List<String> parts = new ArrayList<>();

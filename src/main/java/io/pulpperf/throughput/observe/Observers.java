@@ -20,6 +20,11 @@ public final class Observers {
         return new Observers(all);
     }
 
+    /** Whether an observer reporting under this source name (e.g. "logs") is among them. */
+    public boolean has(String source) {
+        return observers.stream().anyMatch(o -> source.equals(o.source()));
+    }
+
     public boolean isEmpty() {
         return observers.isEmpty();
     }
