@@ -221,7 +221,9 @@ class TaskThroughputTest {
         });
         JudgedScenario judged = new JudgedScenario(done, checks);
         results.add(judged);
-        AllureScenarioReport.attach(judged);
+        Map<String, Object> figs = observedFigures.get(done.runId());
+        AllureScenarioReport.attach(judged, io.pulpperf.throughput.report.TimelineChart.logMarks(figs == null ? null : figs.get("logs"),
+                done.metrics().firstCreated()));
         System.out.println(io.pulpperf.throughput.report.ScenarioSummary.line(result));
 
         CheckAssert.Soft soft = new CheckAssert.Soft();

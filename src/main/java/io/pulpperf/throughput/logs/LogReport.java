@@ -44,6 +44,7 @@ final class LogReport {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("sources", sources);
         figures.put("classes", counts);
+        figures.put("marks", tally.marks());
         List<Observed.Attachment> attachments = new ArrayList<>();
         attachments.add(new Observed.Attachment("Logs: classified lines", "text/plain", LogAttachment.classified(scenario, counts, sources, tally, window), ".txt"));
         if (!tally.ownFailedTasks().isEmpty()) {

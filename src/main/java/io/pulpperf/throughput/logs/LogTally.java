@@ -17,6 +17,7 @@ final class LogTally implements LineSink {
     private final Map<String, Counter> counters = new LinkedHashMap<>();
     private final List<LogEvent> ownFailedTasks = new ArrayList<>();
     private final List<Instant> timeouts = new ArrayList<>();
+    private final List<LogMark> marks = new ArrayList<>();
 
     LogTally(List<LogClass> classes, RunIdentity run, int maxExamples) {
         this.classes = classes;
@@ -52,6 +53,8 @@ final class LogTally implements LineSink {
         if (c.first == null) c.first = e;
         if (c.firstAt == null && e.at() != null) c.firstAt = e.at();
         if (c.examples.size() < maxExamples) c.examples.add(new Example(e, own, byTime));
+        // A traceback details an error already marked; the rest are marked where the line says when.
+        if (e.at() != null && !e.cls().equals(LogClass.TRACEBACK) && marks.size() < LogMark.MAX) marks.add(new LogMark(e.cls(), e.at().toString()));
         if (e.cls().equals(LogClass.API_TIMEOUT) && e.at() != null && timeouts.size() < FailedRequests.MAX) timeouts.add(e.at());
         if (own && e.cls().equals(LogClass.TASK_FAILED) && ownFailedTasks.size() < maxExamples) ownFailedTasks.add(e);
     }
@@ -76,6 +79,11 @@ final class LogTally implements LineSink {
 
     List<Example> examples(String name) {
         return List.copyOf(counters.get(name).examples);
+    }
+
+    /** Where the timeline chart marks log events: classified lines that carry a time, at most {@link LogMark#MAX}. */
+    List<LogMark> marks() {
+        return List.copyOf(marks);
     }
 
     /** When the API worker timeouts with a time were logged (at most {@link FailedRequests#MAX}). */

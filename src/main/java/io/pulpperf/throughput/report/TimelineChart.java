@@ -29,6 +29,40 @@ public final class TimelineChart {
     private TimelineChart() {}
 
     public static JFreeChart of(String scenario, RunMetrics m) {
+        return of(scenario, m, java.util.List.of());
+    }
+
+    /**
+     * A point in time to mark on every panel, e.g. a log event (issue 26).
+     *
+     * @param seconds since the run's first task was created
+     * @param label   what happened; the first mark of each label is labelled on the top panel
+     */
+    public record Mark(double seconds, String label) {}
+
+    /**
+     * The log events of an observer's figures ({@code logs.marks}, see logs.LogMark) as marks.
+     *
+     * @param logs       the "logs" figures of results.json, or null
+     * @param zeroMicros the run's first task's creation, epoch microseconds, or null (then no marks)
+     */
+    public static java.util.List<Mark> logMarks(Object logs, Long zeroMicros) {
+        java.util.List<Mark> out = new java.util.ArrayList<>();
+        if (logs == null || zeroMicros == null) return out;
+        for (var n : new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(logs).path("marks")) {
+            try {
+                java.time.Instant at = java.time.Instant.parse(n.path("at").asText());
+                double s = (at.getEpochSecond() * 1_000_000L + at.getNano() / 1000 - zeroMicros) / 1e6;
+                out.add(new Mark(s, "log: " + n.path("cls").asText()));
+            } catch (java.time.format.DateTimeParseException e) {
+                // A mark without a readable time is left out; its class is counted in the Observations all the same.
+            }
+        }
+        return out;
+    }
+
+    /** The chart with vertical lines where the marks are (log events), labelled once per kind. */
+    public static JFreeChart of(String scenario, RunMetrics m, java.util.List<Mark> marks) {
         double bucketSeconds = m.bucketMicros() / 1e6;
         // Steps drawn as two points per interval, so each series is one SVG path, not a line per segment.
         XYSeries created = new XYSeries(CREATED, false, true);
@@ -61,7 +95,23 @@ public final class TimelineChart {
         XYPlot queue = new XYPlot(collection(waiting, running), null, queueAxis,
                 lines(new Color[] {Charts.VERMILLION, Charts.SKY}, new boolean[] {false, false}));
 
-        NumberAxis time = new NumberAxis("seconds since the run's first task was created");
+        java.util.Set<String> labelled = new java.util.HashSet<>();
+        // Labelled on a mark inside the axis (gunicorn's whole-second times can fall just before 0); one line per time and kind.
+        java.util.List<Mark> drawn = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(marks));
+        drawn.sort(java.util.Comparator.comparing((Mark k) -> k.seconds() < 0).thenComparingDouble(Mark::seconds));
+        for (Mark mark : drawn) {
+            for (XYPlot p : new XYPlot[] {dispatch, workers, queue}) {
+                org.jfree.chart.plot.ValueMarker v = new org.jfree.chart.plot.ValueMarker(mark.seconds(), Charts.VERMILLION, Charts.DASHED);
+                if (p == dispatch && labelled.add(mark.label())) {
+                    v.setLabel(mark.label());
+                    v.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+                    v.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+                }
+                p.addDomainMarker(v);
+            }
+        }
+        NumberAxis time = new NumberAxis("seconds since the run's first task was created"
+                + (marks.isEmpty() ? "" : "; dashed lines: log events"));
         return Charts.stacked(scenario + ": tasks over time", String.format(Locale.ROOT,
                 "tasks per second in each %s interval (top, middle); tasks waiting and running at each interval's end (bottom); "
                 + "throughput %s tasks/s", interval(bucketSeconds), Format.rate(m.throughput())), time,
