@@ -125,7 +125,8 @@ class TaskThroughputTest {
             simulator = PulpSimulator.start(sim, io.pulpperf.throughput.sim.SimLog.in(settings.outputDir().resolve("sim-logs"),
                     apiTimeout == null || apiTimeout.isBlank() ? null : io.pulpperf.throughput.config.Durations.parse(apiTimeout.trim())));
             if (!observers.has("logs")) {
-                var logs = new io.pulpperf.throughput.logs.LogObserver(io.pulpperf.throughput.logs.LogSettings.files(
+                var logs = new io.pulpperf.throughput.logs.LogObserver(io.pulpperf.throughput.logs.LogSettingsLoader.forSimulator(
+                        new ConfigLoader(io.pulpperf.throughput.config.SecretHolder.systemProperties(), System.getenv(), Path.of("")),
                         simulator.logFiles().stream().map(Path::toString).toList()));
                 System.out.println(logs.preflight());
                 observers = observers.plus(logs);

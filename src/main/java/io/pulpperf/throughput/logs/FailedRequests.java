@@ -35,7 +35,8 @@ public final class FailedRequests {
                 int status = Integer.parseInt(f[4].trim());
                 if (status >= 0 && status < 500) continue;
                 Instant sent = Instant.EPOCH.plusNanos(PulpTime.parseMicros(f[2]) * 1000);
-                Instant end = f[3].isBlank() ? sent : sent.plusNanos((long) (Double.parseDouble(f[3]) * 1_000_000));
+                // No answer (the client gave up or the scenario ended): the server may still have been at it, so open-ended.
+                Instant end = f[3].isBlank() ? null : sent.plusNanos((long) (Double.parseDouble(f[3]) * 1_000_000));
                 out.add(new ScenarioWindow.Span(sent, end));
             }
         } catch (IOException | RuntimeException e) {

@@ -40,6 +40,18 @@ public final class LogSettingsLoader {
         return read(s.where(), s.node(), s.props());
     }
 
+    /**
+     * For the embedded simulator: its own log files, with the section's classes, limits and
+     * thresholds (a matrix file's sources name a real Pulp's logs and are not read).
+     */
+    public static LogSettings forSimulator(ConfigLoader loader, List<String> simulatorFiles) {
+        ConfigLoader.Section s = loader.section("logs");
+        Map<String, String> props = new java.util.HashMap<>(s.props());
+        props.put(FILES, String.join(",", simulatorFiles));
+        props.put(COMMAND, "");
+        return read(s.where(), s.node(), props).orElseThrow();
+    }
+
     static Optional<LogSettings> read(String where, JsonNode node, Map<String, String> props) {
         List<String> files = new ArrayList<>();
         node.path("files").forEach(f -> files.add(f.asText()));

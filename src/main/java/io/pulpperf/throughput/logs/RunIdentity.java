@@ -31,7 +31,7 @@ public record RunIdentity(String runId, List<ScenarioWindow.Span> failedRequests
     boolean matchesByTime(LogEvent e) {
         if (e.hasRequestId() || "None".equals(e.cid()) || e.at() == null) return false;
         for (ScenarioWindow.Span s : failedRequests) {
-            if (!e.at().isBefore(s.from().minusMillis(SLACK_MILLIS)) && !e.at().isAfter(s.to().plusMillis(SLACK_MILLIS))) return true;
+            if (near(e.at(), s)) return true;
         }
         return false;
     }
@@ -41,13 +41,18 @@ public record RunIdentity(String runId, List<ScenarioWindow.Span> failedRequests
         long n = 0;
         for (ScenarioWindow.Span s : failedRequests) {
             for (java.time.Instant t : times) {
-                if (!t.isBefore(s.from().minusMillis(SLACK_MILLIS)) && !t.isAfter(s.to().plusMillis(SLACK_MILLIS))) {
+                if (near(t, s)) {
                     n++;
                     break;
                 }
             }
         }
         return n;
+    }
+
+    /** Within the span, give or take gunicorn's whole second; a span without an end (no answer came) is open. */
+    private static boolean near(java.time.Instant t, ScenarioWindow.Span s) {
+        return !t.isBefore(s.from().minusMillis(SLACK_MILLIS)) && (s.to() == null || !t.isAfter(s.to().plusMillis(SLACK_MILLIS)));
     }
 
     private static String normal(String cid) {

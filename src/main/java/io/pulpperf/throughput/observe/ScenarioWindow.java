@@ -53,7 +53,7 @@ public record ScenarioWindow(Instant started, Instant ended, Instant firstCreate
         }
     }
 
-    /** A span of time, e.g. one request's. */
+    /** A span of time, e.g. one request's; {@code to} is null when it has no known end (a request that got no answer). */
     public record Span(Instant from, Instant to) {}
 
     /** The task timeline's 0 s: the first task created, or the scenario's start without tasks. */
