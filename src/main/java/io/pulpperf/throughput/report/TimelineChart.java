@@ -95,27 +95,42 @@ public final class TimelineChart {
         XYPlot queue = new XYPlot(collection(waiting, running), null, queueAxis,
                 lines(new Color[] {Charts.VERMILLION, Charts.SKY}, new boolean[] {false, false}));
 
-        java.util.Set<String> labelled = new java.util.HashSet<>();
-        // Labelled on a mark inside the axis (gunicorn's whole-second times can fall just before 0); one line per time and kind.
-        java.util.List<Mark> drawn = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(marks));
-        drawn.sort(java.util.Comparator.comparing((Mark k) -> k.seconds() < 0).thenComparingDouble(Mark::seconds));
-        for (Mark mark : drawn) {
-            for (XYPlot p : new XYPlot[] {dispatch, workers, queue}) {
-                org.jfree.chart.plot.ValueMarker v = new org.jfree.chart.plot.ValueMarker(mark.seconds(), Charts.VERMILLION, Charts.DASHED);
-                if (p == dispatch && labelled.add(mark.label())) {
-                    v.setLabel(mark.label());
-                    v.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
-                    v.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
-                }
-                p.addDomainMarker(v);
-            }
-        }
+        markLogEvents(marks, dispatch, workers, queue);
         NumberAxis time = new NumberAxis("seconds since the run's first task was created"
                 + (marks.isEmpty() ? "" : "; dashed lines: log events"));
         return Charts.stacked(scenario + ": tasks over time", String.format(Locale.ROOT,
                 "tasks per second in each %s interval (top, middle); tasks waiting and running at each interval's end (bottom); "
                 + "throughput %s tasks/s", interval(bucketSeconds), Format.rate(m.throughput())), time,
                 new Charts.Panel(dispatch, 2), new Charts.Panel(workers, 3), new Charts.Panel(queue, 3));
+    }
+
+    /**
+     * Dashed lines where log events happened, labelled once per kind; the events are also a series
+     * of points on the top panel's floor, so the time axis reaches them (a timeout after the last
+     * task, a gunicorn time a fraction of a second before the first).
+     */
+    private static void markLogEvents(java.util.List<Mark> marks, XYPlot top, XYPlot... others) {
+        if (marks.isEmpty()) return;
+        XYSeries events = new XYSeries("log events", true, true);
+        // One line per time; its label names the kinds there, shown where a kind appears first (labels at one time would overlap).
+        java.util.Map<Double, java.util.Set<String>> byTime = new java.util.TreeMap<>();
+        for (Mark mark : marks) byTime.computeIfAbsent(mark.seconds(), k -> new java.util.TreeSet<>()).add(mark.label());
+        java.util.Set<String> labelled = new java.util.HashSet<>();
+        for (var at : byTime.entrySet()) {
+            events.add(at.getKey().doubleValue(), 0.0);
+            org.jfree.chart.plot.ValueMarker v = new org.jfree.chart.plot.ValueMarker(at.getKey(), Charts.VERMILLION, Charts.DASHED);
+            if (labelled.addAll(at.getValue())) {
+                v.setLabel("log: " + at.getValue().stream().map(l -> l.replaceFirst("^log: ", "")).collect(java.util.stream.Collectors.joining(", ")));
+                v.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+                v.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+            }
+            top.addDomainMarker(v);
+            for (XYPlot p : others) p.addDomainMarker(new org.jfree.chart.plot.ValueMarker(at.getKey(), Charts.VERMILLION, Charts.DASHED));
+        }
+        XYLineAndShapeRenderer points = new XYLineAndShapeRenderer(false, true);
+        points.setSeriesPaint(0, Charts.VERMILLION);
+        top.setDataset(1, collection(events));
+        top.setRenderer(1, points);
     }
 
     private static XYSeriesCollection collection(XYSeries... series) {
