@@ -71,7 +71,7 @@ class SimulatedLogsTest {
             // The timeline chart marks them where they happened.
             var marks = TimelineChart.logMarks(o.figures(), r.metrics().firstCreated());
             assertThat(marks).hasSize((int) (3 * n));  // timeout, 5xx answer, "Error handling request" per request; tracebacks are not marked
-            assertThat(Charts.svg(TimelineChart.of(s.name(), r.metrics(), marks), 960, 680)).contains("log: api-timeout, error, http-5xx");
+            assertThat(Charts.svg(TimelineChart.of(s.name(), r.metrics(), marks), 960, 680)).contains("log: api-timeout", "http-5xx");
             // One Observation puts the client's dispatch errors and the API's timeouts side by side.
             assertThat(o.observation()).contains(n + " API worker timeouts (all the run's own", " of the run's "
                     + (r.dispatch().requests() - r.dispatch().accepted()) + " dispatch errors came while gunicorn killed an API worker at its timeout");
