@@ -93,6 +93,24 @@ class LogBoundsTest {
         assertThat(o.observation()).contains("1 API worker timeout (first at", "1 other ERROR/CRITICAL line");
     }
 
+    @Test
+    @DisplayName("Secrets in log lines never reach the attachment or results.json")
+    void secretsRedacted() throws IOException {
+        Path log = dir.resolve("api.log");
+        Files.createFile(log);
+        Observed o = scenario(LogSettings.files(List.of(log.toString())), () -> {
+            try {
+                Files.writeString(log, "[2026-12-07 03:38:53 +0000] [8870] [ERROR] login failed: Authorization: Bearer s3cr3t-t0ken "
+                        + "for https://admin:hunter2@pulp.example/ password=hunter2\n", StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        String everything = o.attachments().stream().map(Observed.Attachment::content).reduce("", String::concat)
+                + new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(o.figures()) + o.observation();
+        assertThat(everything).contains("login failed").doesNotContain("s3cr3t-t0ken", "hunter2");
+    }
+
     private static List<String> problems(Observed o) {
         return o.checks().stream().filter(c -> c.verdict() == Check.Verdict.NOTE).map(Check::detail).toList();
     }
