@@ -68,6 +68,28 @@ public final class SimLog implements AutoCloseable {
         }
     }
 
+    /**
+     * From {@code -Dsim.logDir} (none: no logs) and {@code -Dsim.apiTimeout} (gunicorn's --timeout,
+     * e.g. 2s; none: no timeout), for the simulator on its own.
+     */
+    public static SimLog fromProperties(java.util.Properties p) {
+        String dir = p.getProperty("sim.logDir", "");
+        String timeout = p.getProperty("sim.apiTimeout", "");
+        Duration t = null;
+        if (!timeout.isBlank()) {
+            try {
+                t = io.pulpperf.throughput.config.Durations.parse(timeout.trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("sim.apiTimeout must be a duration such as 2s or 30s, was '" + timeout + "'");
+            }
+        }
+        if (dir.isBlank()) {
+            if (t != null) throw new IllegalArgumentException("sim.apiTimeout needs sim.logDir (where gunicorn's WORKER TIMEOUT lines go)");
+            return NONE;
+        }
+        return in(Path.of(dir.trim()), t);
+    }
+
     /** The files it writes (none for {@link #NONE}). */
     public List<Path> files() {
         return dir == null ? List.of() : List.of(dir.resolve("api.access.log"), dir.resolve("api.error.log"), dir.resolve("worker.log"));

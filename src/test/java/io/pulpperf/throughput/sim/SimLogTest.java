@@ -34,4 +34,20 @@ class SimLogTest {
                     .contains(", task_type: pulpcore.app.tasks.base.ageneral_delete, immediate: False, deferred: True, execution_time: ");
         }
     }
+
+    @Test
+    void settingsOfTheSimulatorOnItsOwn() {
+        java.util.Properties p = new java.util.Properties();
+        assertThat(SimLog.fromProperties(p)).isSameAs(SimLog.NONE);
+        p.setProperty("sim.apiTimeout", "2s");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimLog.fromProperties(p)).hasMessageContaining("sim.apiTimeout needs sim.logDir");
+        p.setProperty("sim.logDir", dir.resolve("logs").toString());
+        try (SimLog log = SimLog.fromProperties(p)) {
+            assertThat(log.apiTimeout()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(log.files()).containsExactly(dir.resolve("logs/api.access.log"), dir.resolve("logs/api.error.log"), dir.resolve("logs/worker.log"));
+        }
+        p.setProperty("sim.apiTimeout", "soon");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimLog.fromProperties(p))
+                .hasMessage("sim.apiTimeout must be a duration such as 2s or 30s, was 'soon'");
+    }
 }
