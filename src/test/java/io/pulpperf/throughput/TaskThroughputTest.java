@@ -121,9 +121,10 @@ class TaskThroughputTest {
             var contention = settings.simulator().contention();
             sim = sim.withContention(new WorkerContention(contention.sigma(), contention.kappa()));
             // Its logs in pulpcore's formats (issue 26), read by a log observer unless the run names log sources of its own.
-            String apiTimeout = System.getProperty("sim.apiTimeout");
-            simulator = PulpSimulator.start(sim, io.pulpperf.throughput.sim.SimLog.in(settings.outputDir().resolve("sim-logs"),
-                    apiTimeout == null || apiTimeout.isBlank() ? null : io.pulpperf.throughput.config.Durations.parse(apiTimeout.trim())));
+            java.util.Properties logProps = new java.util.Properties();
+            logProps.putAll(System.getProperties());
+            logProps.setProperty("sim.logDir", settings.outputDir().resolve("sim-logs").toString());
+            simulator = PulpSimulator.start(sim, io.pulpperf.throughput.sim.SimLog.fromProperties(logProps));
             if (!observers.has("logs")) {
                 var logs = new io.pulpperf.throughput.logs.LogObserver(io.pulpperf.throughput.logs.LogSettingsLoader.forSimulator(
                         new ConfigLoader(io.pulpperf.throughput.config.SecretHolder.systemProperties(), System.getenv(), Path.of("")),
