@@ -78,6 +78,33 @@ class SimulatedLogsTest {
         }
     }
 
+    @Test
+    @DisplayName("The run's failed tasks: counted as its own by Correlation-ID, each with its lines beside its error")
+    void failedTasksAreTheRunsOwn() throws Exception {
+        // Fixture creates and cleanup deletes fail as well (other Correlation-IDs): only the run's own are "own".
+        SimulatorConfig config = SimulatorConfig.defaults().withWorkers(2).withDefaultServiceTime("1ms").withFailureRate(0.3);
+        SimLog log = SimLog.in(dir.resolve("sim-logs"), null);
+        try (SimulatedRun sim = new SimulatedRun(config, dir.resolve("out"),
+                new Limits(Duration.ofSeconds(5), Duration.ofSeconds(30), 4, 5, Duration.ofSeconds(2)), null, log)) {
+            Observers observers = new Observers(List.of(new LogObserver(LogSettings.files(
+                    sim.simulator.logFiles().stream().map(Path::toString).toList()))));
+            Scenario s = Scenario.of("some-fail", Workload.REPOSITORY_DELETE, 2, 20, 2, Duration.ofSeconds(30), new Thresholds(0, 0, 0));
+            Observers.Running running = observers.start(s.name(), s.timeout());
+            ScenarioResult r = sim.run(s);
+            Observed o = running.stop(micros(r.metrics().firstCreated()), micros(r.metrics().lastFinished()), List.of(),
+                    new ScenarioWindow.Run(r.runId(), FailedRequests.read(r.dispatchCsv()))).get(0);
+            long own = r.metrics().failed();
+            assertThat(own).isPositive();
+            JsonNode failed = JSON.valueToTree(o.figures()).path("classes").get(2);
+            assertThat(failed.path("name").asText()).isEqualTo("task-failed");
+            assertThat(failed.path("ownCount").asLong()).isEqualTo(own);
+            assertThat(failed.path("count").asLong()).isGreaterThanOrEqualTo(own);
+            assertThat(o.observation()).contains(own + " of the run's own tasks logged a failure");
+            assertThat(o.attachments()).anySatisfy(a -> assertThat(a.content()).startsWith("The run's own failed tasks as Pulp logged them")
+                    .contains("RuntimeError in task ", "Simulated failure", "in _execute_task"));
+        }
+    }
+
     private static Instant micros(Long epochMicros) {
         return epochMicros == null ? null : Instant.EPOCH.plus(epochMicros, ChronoUnit.MICROS);
     }
