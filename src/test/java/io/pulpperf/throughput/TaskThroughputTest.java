@@ -85,6 +85,8 @@ class TaskThroughputTest {
     private final Map<String, Map<String, Object>> observedFigures = new ConcurrentHashMap<>();
     private Observers observers;
     private Optional<GrafanaLink> grafana = Optional.empty();
+    // -Dpulp.logs.grafanaUrl: an Explore URL of Pulp's logs (issue 26), linked per scenario like the dashboards.
+    private Optional<GrafanaLink> grafanaLogs = Optional.empty();
     private SuiteSettings settings;
     private Optional<Baseline> baseline = Optional.empty();
     private boolean matrixWritten;
@@ -106,6 +108,7 @@ class TaskThroughputTest {
         settings = ConfigLoader.fromSystem();
         baseline = BaselineFile.fromSystem();
         grafana = GrafanaLink.fromSystem();
+        grafanaLogs = GrafanaLink.of(GrafanaLink.LOGS_PROPERTY, System.getProperty(GrafanaLink.LOGS_PROPERTY));
         observers = ConfiguredObservers.fromSystem();
         // Before any load: an unreachable database or Prometheus fails the run now rather than after the whole matrix.
         observers.preflight().forEach(System.out::println);
@@ -289,6 +292,7 @@ class TaskThroughputTest {
         // Completion rate by queue depth, from the tasks' own timestamps (issue 21).
         if (result != null) observed.add(io.pulpperf.throughput.report.QueueDepthReport.observed(result));
         grafana.ifPresent(g -> AllureScenarioReport.link("Grafana: " + scenario.name(), g.url(observing.started(), java.time.Instant.now())));
+        grafanaLogs.ifPresent(g -> AllureScenarioReport.link("Logs in Grafana: " + scenario.name(), g.url(observing.started(), java.time.Instant.now())));
         List<String> lines = new ArrayList<>();
         Map<String, Object> figures = new java.util.LinkedHashMap<>();
         for (Observed o : observed) {

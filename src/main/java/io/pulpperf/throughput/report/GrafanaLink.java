@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
  */
 public final class GrafanaLink {
     public static final String PROPERTY = "pulp.grafana.url";
+    /** An Explore URL of Pulp's logs, linked beside the log observer's figures (issue 26). */
+    public static final String LOGS_PROPERTY = "pulp.logs.grafanaUrl";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String base;
@@ -38,6 +40,11 @@ public final class GrafanaLink {
     }
 
     public static Optional<GrafanaLink> of(String url) {
+        return of(PROPERTY, url);
+    }
+
+    /** @param property the property it came from, for the message */
+    public static Optional<GrafanaLink> of(String property, String url) {
         if (url == null || url.isBlank()) return Optional.empty();
         try {
             URI u = new URI(url.trim());
@@ -45,7 +52,7 @@ public final class GrafanaLink {
         } catch (URISyntaxException ignored) {
             // falls through to the error
         }
-        throw new ConfigException("-D" + PROPERTY + " must be an http(s) URL of a Grafana dashboard or Explore view, e.g. "
+        throw new ConfigException("-D" + property + " must be an http(s) URL of a Grafana dashboard or Explore view, e.g. "
                 + "https://grafana.example/d/pulp/pulp?orgId=1, was '" + url + "'");
     }
 
