@@ -92,6 +92,11 @@ final class AllureScenarioReport {
      * frame, but CSV as a full table).
      */
     static void attach(JudgedScenario j) {
+        attach(j, java.util.List.of());
+    }
+
+    /** @param marks log events to mark on the timeline chart (issue 26) */
+    static void attach(JudgedScenario j, java.util.List<TimelineChart.Mark> marks) {
         ScenarioResult r = j.result();
         String name = r.scenario().name();
         Allure.addAttachment("Summary: checks and figures", "text/html", SummaryTable.html(r, j.checks()), ".html");
@@ -99,7 +104,7 @@ final class AllureScenarioReport {
         if (r.capacity() != null) attachCapacity(name, r);
         if (r.fleet() != null) Allure.addAttachment("Fleet: every figure per worker count (CSV)", "text/csv", FleetTable.csv(r.fleet(), r.scenario().fleet() == null ? io.pulpperf.throughput.config.FleetSettings.DEFAULT_BOTTLENECK_AT : r.scenario().fleet().bottleneckAt()), ".csv");
         Allure.addAttachment("Timeline chart", "image/svg+xml",
-                Charts.svg(TimelineChart.of(name, r.metrics(), r.disruptions()), TimelineChart.WIDTH, TimelineChart.HEIGHT), ".svg");
+                Charts.svg(TimelineChart.of(name, r.metrics(), r.disruptions(), marks), TimelineChart.WIDTH, TimelineChart.HEIGHT), ".svg");
         Allure.addAttachment("Latency table", "text/html", LatencyTable.html(name + " latency", r.metrics()), ".html");
         Allure.addAttachment("Latency table (CSV)", "text/csv", LatencyTable.csv(r.metrics()), ".csv");
         Allure.addAttachment("Dispatch: request rate, HTTP latency, answers by status", "text/html",

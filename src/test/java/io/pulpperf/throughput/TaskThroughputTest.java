@@ -85,6 +85,8 @@ class TaskThroughputTest {
     private final Map<String, Map<String, Object>> observedFigures = new ConcurrentHashMap<>();
     private Observers observers;
     private Optional<GrafanaLink> grafana = Optional.empty();
+    // -Dpulp.logs.grafanaUrl: an Explore URL of Pulp's logs (issue 26), linked per scenario like the dashboards.
+    private Optional<GrafanaLink> grafanaLogs = Optional.empty();
     private SuiteSettings settings;
     private Optional<Baseline> baseline = Optional.empty();
     private boolean matrixWritten;
@@ -106,6 +108,7 @@ class TaskThroughputTest {
         settings = ConfigLoader.fromSystem();
         baseline = BaselineFile.fromSystem();
         grafana = GrafanaLink.fromSystem();
+        grafanaLogs = GrafanaLink.of(GrafanaLink.LOGS_PROPERTY, System.getProperty(GrafanaLink.LOGS_PROPERTY));
         observers = ConfiguredObservers.fromSystem();
         // Before any load: an unreachable database or Prometheus fails the run now rather than after the whole matrix.
         observers.preflight().forEach(System.out::println);
@@ -120,7 +123,18 @@ class TaskThroughputTest {
             for (var e : settings.simulator().serviceTimes().entrySet()) sim = sim.withServiceTime(e.getKey(), e.getValue());
             var contention = settings.simulator().contention();
             sim = sim.withContention(new WorkerContention(contention.sigma(), contention.kappa()));
-            simulator = PulpSimulator.start(sim);
+            // Its logs in pulpcore's formats (issue 26), read by a log observer unless the run names log sources of its own.
+            java.util.Properties logProps = new java.util.Properties();
+            logProps.putAll(System.getProperties());
+            logProps.setProperty("sim.logDir", settings.outputDir().resolve("sim-logs").toString());
+            simulator = PulpSimulator.start(sim, io.pulpperf.throughput.sim.SimLog.fromProperties(logProps));
+            if (!observers.has("logs")) {
+                var logs = new io.pulpperf.throughput.logs.LogObserver(io.pulpperf.throughput.logs.LogSettingsLoader.forSimulator(
+                        new ConfigLoader(io.pulpperf.throughput.config.SecretHolder.systemProperties(), System.getenv(), Path.of("")),
+                        simulator.logFiles().stream().map(Path::toString).toList()));
+                System.out.println(logs.preflight());
+                observers = observers.plus(logs);
+            }
             settings = settings.withTarget(settings.target().at(URI.create(simulator.baseUrl())));
             System.out.println("No -Dpulp.apiRoot given: measuring the embedded Pulp simulator (not a real Pulp) at " + simulator.baseUrl());
         }
@@ -212,7 +226,9 @@ class TaskThroughputTest {
         });
         JudgedScenario judged = new JudgedScenario(done, checks);
         results.add(judged);
-        AllureScenarioReport.attach(judged);
+        Map<String, Object> figs = observedFigures.get(done.runId());
+        AllureScenarioReport.attach(judged, io.pulpperf.throughput.report.TimelineChart.logMarks(figs == null ? null : figs.get("logs"),
+                done.metrics().firstCreated()));
         System.out.println(io.pulpperf.throughput.report.ScenarioSummary.line(result));
 
         CheckAssert.Soft soft = new CheckAssert.Soft();
@@ -272,11 +288,15 @@ class TaskThroughputTest {
         List<io.pulpperf.throughput.observe.ScenarioWindow.Mark> marks = result == null || first == null ? List.of()
                 : result.disruptions().stream().filter(d -> d.at() != null).map(d -> new io.pulpperf.throughput.observe.ScenarioWindow.Mark(
                         d.name(), micros(first + Math.round(d.at() * 1e6)))).toList();
+        // The run's Correlation-ID and failed requests tell its own log lines from others' (issue 26).
+        var run = result == null ? io.pulpperf.throughput.observe.ScenarioWindow.Run.NONE
+                : new io.pulpperf.throughput.observe.ScenarioWindow.Run(result.runId(), io.pulpperf.throughput.logs.FailedRequests.read(result.dispatchCsv()));
         List<Observed> observed = new ArrayList<>(observing.stop(first == null ? null : micros(first), last == null ? null : micros(last),
-                io.pulpperf.throughput.run.FleetPeaks.holds(result), marks));
+                io.pulpperf.throughput.run.FleetPeaks.holds(result), run, marks));
         // Completion rate by queue depth, from the tasks' own timestamps (issue 21).
         if (result != null) observed.add(io.pulpperf.throughput.report.QueueDepthReport.observed(result));
         grafana.ifPresent(g -> AllureScenarioReport.link("Grafana: " + scenario.name(), g.url(observing.started(), java.time.Instant.now())));
+        grafanaLogs.ifPresent(g -> AllureScenarioReport.link("Logs in Grafana: " + scenario.name(), g.url(observing.started(), java.time.Instant.now())));
         List<String> lines = new ArrayList<>();
         Map<String, Object> figures = new java.util.LinkedHashMap<>();
         for (Observed o : observed) {

@@ -20,7 +20,9 @@ public final class SecretProperties {
             "pulp.tls.keystorePassword",
             "pulp.prometheus.token",
             "pulp.prometheus.password",
-            "pulp.prometheus.headers");
+            "pulp.prometheus.headers",
+            // a log command may carry a token on its command line (oc --token=..., logcli --password=...)
+            "pulp.logs.command");
     private static final List<String> SECRET_ENDINGS = List.of("password", "token", "secret", "header", "headers");
 
     private SecretProperties() {}

@@ -43,13 +43,16 @@ public final class FigureCatalog {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     private static final int MAX_DEPTH = 4;
     // Bookkeeping of the observers (window bounds, sample counts), not figures of Pulp.
-    private static final java.util.Set<String> NOT_FIGURES = java.util.Set.of("from", "to", "elapsedMillis", "stepMillis", "samples", "requests");
+    private static final java.util.Set<String> NOT_FIGURES = java.util.Set.of("from", "to", "elapsedMillis", "stepMillis", "samples", "requests",
+            "matchedByTime");
 
     private FigureCatalog() {}
 
     public static Direction direction(String figure) {
         Direction d = TASK_FIGURES.get(figure);
         if (d != null) return d;
+        // Log lines of a class (issue 26): fewer timeouts, lost workers and errors is better.
+        if (isCount(figure)) return Direction.LOWER_IS_BETTER;
         if (figure.startsWith(DISRUPTION)) {
             String last = figure.substring(figure.lastIndexOf('.') + 1);
             return switch (last) {
@@ -61,6 +64,15 @@ public final class FigureCatalog {
         // Resource peaks and means: the same work costing more CPU, memory or connections is worse.
         if (figure.startsWith("resources.") && (figure.endsWith(".peak") || figure.endsWith(".mean"))) return Direction.LOWER_IS_BETTER;
         return Direction.NONE;
+    }
+
+    /**
+     * Whether a figure is a count of events (the log classes' {@code logs.classes.NAME.count} and
+     * {@code .ownCount}): 0 is its usual value, so it is to be judged as a count (0 -> 1 is one
+     * more event), never as a relative change, which from 0 has no size.
+     */
+    public static boolean isCount(String figure) {
+        return figure.startsWith("logs.classes.") && (figure.endsWith(".count") || figure.endsWith(".ownCount"));
     }
 
     /**

@@ -20,6 +20,11 @@ public final class Observers {
         return new Observers(all);
     }
 
+    /** Whether an observer reporting under this source name (e.g. "logs") is among them. */
+    public boolean has(String source) {
+        return observers.stream().anyMatch(o -> source.equals(o.source()));
+    }
+
     public boolean isEmpty() {
         return observers.isEmpty();
     }
@@ -49,13 +54,16 @@ public final class Observers {
 
         /** @param holds spans the observers also report on one by one (a fleet's holds), see {@link HoldPeaks} */
         public List<Observed> stop(Instant firstCreated, Instant lastFinished, List<ScenarioWindow.Hold> holds) {
-            return stop(firstCreated, lastFinished, holds, List.of());
+            return stop(firstCreated, lastFinished, holds, ScenarioWindow.Run.NONE, List.of());
         }
 
-        /** @param marks moments the observers' timelines mark (issue 28: the disruptions) */
-        public List<Observed> stop(Instant firstCreated, Instant lastFinished, List<ScenarioWindow.Hold> holds,
+        /**
+         * @param run   the run's Correlation-ID and failed requests, for observers that tell its own lines from others'
+         * @param marks moments the observers' timelines mark (issue 28: the disruptions)
+         */
+        public List<Observed> stop(Instant firstCreated, Instant lastFinished, List<ScenarioWindow.Hold> holds, ScenarioWindow.Run run,
                                    List<ScenarioWindow.Mark> marks) {
-            ScenarioWindow window = new ScenarioWindow(started, Instant.now(), firstCreated, lastFinished, holds, marks);
+            ScenarioWindow window = new ScenarioWindow(started, Instant.now(), firstCreated, lastFinished, holds, run, marks);
             List<Observed> out = new ArrayList<>();
             for (ScenarioObserver.Observing o : observing) out.add(safely(() -> o.stop(window)));
             return out;

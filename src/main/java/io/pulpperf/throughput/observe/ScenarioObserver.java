@@ -15,6 +15,11 @@ public interface ScenarioObserver {
      */
     String preflight();
 
+    /** Its key in results.json ({@link Observed#source}), when known before it reports; "" when not. */
+    default String source() {
+        return "";
+    }
+
     /**
      * Starts observing one scenario. Never throws: a failure becomes a problem in its {@link Observed}.
      *

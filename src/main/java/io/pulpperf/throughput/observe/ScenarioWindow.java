@@ -12,18 +12,20 @@ import java.util.List;
  * @param firstCreated  the first task's pulp_created, or null
  * @param lastFinished  the last task's finished_at, or null
  * @param holds         spans inside the scenario that want figures of their own (a fleet's hold per worker count), or none
+ * @param run           which requests were the run's: its Correlation-ID and failed requests (the log observer's attribution)
  * @param marks         moments the observers' timelines mark (issue 28: each disruption), or none
  */
-public record ScenarioWindow(Instant started, Instant ended, Instant firstCreated, Instant lastFinished, List<Hold> holds,
+public record ScenarioWindow(Instant started, Instant ended, Instant firstCreated, Instant lastFinished, List<Hold> holds, Run run,
                              List<Mark> marks) {
     public ScenarioWindow {
         holds = holds == null ? List.of() : List.copyOf(holds);
+        run = run == null ? Run.NONE : run;
         marks = marks == null ? List.of() : List.copyOf(marks);
     }
 
-    /** A scenario without marks. */
+    /** A scenario whose run is not told to the observers, without marks. */
     public ScenarioWindow(Instant started, Instant ended, Instant firstCreated, Instant lastFinished, List<Hold> holds) {
-        this(started, ended, firstCreated, lastFinished, holds, List.of());
+        this(started, ended, firstCreated, lastFinished, holds, Run.NONE, List.of());
     }
 
     /** A moment to draw on a timeline, e.g. a disruption: its name and when. */
@@ -42,6 +44,23 @@ public record ScenarioWindow(Instant started, Instant ended, Instant firstCreate
      * @param to    its end
      */
     public record Hold(String label, Instant from, Instant to) {}
+
+    /**
+     * The run's identity in what Pulp logs.
+     *
+     * @param runId          the Correlation-ID its requests carried, or null
+     * @param failedRequests when each request that got a 5xx or no answer was sent and when it ended
+     */
+    public record Run(String runId, List<Span> failedRequests) {
+        public static final Run NONE = new Run(null, List.of());
+
+        public Run {
+            failedRequests = failedRequests == null ? List.of() : List.copyOf(failedRequests);
+        }
+    }
+
+    /** A span of time, e.g. one request's; {@code to} is null when it has no known end (a request that got no answer). */
+    public record Span(Instant from, Instant to) {}
 
     /** The task timeline's 0 s: the first task created, or the scenario's start without tasks. */
     public Instant zero() {

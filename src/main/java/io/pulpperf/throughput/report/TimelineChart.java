@@ -29,11 +29,45 @@ public final class TimelineChart {
     private TimelineChart() {}
 
     public static JFreeChart of(String scenario, RunMetrics m) {
-        return of(scenario, m, java.util.List.of());
+        return of(scenario, m, java.util.List.of(), java.util.List.of());
     }
 
-    /** With the scenario's disruptions marked (issue 28): a vertical line each, the before-rate's band before and once recovered. */
-    public static JFreeChart of(String scenario, RunMetrics m, java.util.List<io.pulpperf.throughput.run.DisruptionResult> disruptions) {
+    /**
+     * A point in time to mark on every panel, e.g. a log event (issue 26).
+     *
+     * @param seconds since the run's first task was created
+     * @param label   what happened; the first mark of each label is labelled on the top panel
+     */
+    public record Mark(double seconds, String label) {}
+
+    /**
+     * The log events of an observer's figures ({@code logs.marks}, see logs.LogMark) as marks.
+     *
+     * @param logs       the "logs" figures of results.json, or null
+     * @param zeroMicros the run's first task's creation, epoch microseconds, or null (then no marks)
+     */
+    public static java.util.List<Mark> logMarks(Object logs, Long zeroMicros) {
+        java.util.List<Mark> out = new java.util.ArrayList<>();
+        if (logs == null || zeroMicros == null) return out;
+        for (var n : new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(logs).path("marks")) {
+            try {
+                java.time.Instant at = java.time.Instant.parse(n.path("at").asText());
+                double s = (at.getEpochSecond() * 1_000_000L + at.getNano() / 1000 - zeroMicros) / 1e6;
+                out.add(new Mark(s, "log: " + n.path("cls").asText()));
+            } catch (java.time.format.DateTimeParseException e) {
+                // A mark without a readable time is left out; its class is counted in the Observations all the same.
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The chart with the scenario's disruptions marked (issue 28: a vertical line each, the
+     * before-rate's band before and once recovered) and dashed vertical lines where the marks are
+     * (log events, issue 26), labelled once per kind.
+     */
+    public static JFreeChart of(String scenario, RunMetrics m, java.util.List<io.pulpperf.throughput.run.DisruptionResult> disruptions,
+                                java.util.List<Mark> marks) {
         double bucketSeconds = m.bucketMicros() / 1e6;
         // Steps drawn as two points per interval, so each series is one SVG path, not a line per segment.
         XYSeries created = new XYSeries(CREATED, false, true);
@@ -67,13 +101,44 @@ public final class TimelineChart {
                 lines(new Color[] {Charts.VERMILLION, Charts.SKY}, new boolean[] {false, false}));
 
         DisruptionReport.mark(disruptions, workers, dispatch, queue);
-        NumberAxis time = new NumberAxis("seconds since the run's first task was created");
+        markLogEvents(marks, dispatch, workers, queue);
+        NumberAxis time = new NumberAxis("seconds since the run's first task was created"
+                + (marks.isEmpty() ? "" : "; dashed lines: log events"));
         return Charts.stacked(scenario + ": tasks over time", String.format(Locale.ROOT,
                 "tasks per second in each %s interval (top, middle); tasks waiting and running at each interval's end (bottom); "
                 + "throughput %s tasks/s", interval(bucketSeconds), Format.rate(m.throughput()))
                 + (disruptions.isEmpty() ? "" : "; vertical lines: disruptions; shaded (middle): the completion rate before each,"
                 + " down to its tolerance, and the window in which it held there again"), time,
                 new Charts.Panel(dispatch, 2), new Charts.Panel(workers, 3), new Charts.Panel(queue, 3));
+    }
+
+    /**
+     * Dashed lines where log events happened, labelled once per kind; the events are also a series
+     * of points on the top panel's floor, so the time axis reaches them (a timeout after the last
+     * task, a gunicorn time a fraction of a second before the first).
+     */
+    private static void markLogEvents(java.util.List<Mark> marks, XYPlot top, XYPlot... others) {
+        if (marks.isEmpty()) return;
+        XYSeries events = new XYSeries("log events", true, true);
+        // One line per time; its label names the kinds there, shown where a kind appears first (labels at one time would overlap).
+        java.util.Map<Double, java.util.Set<String>> byTime = new java.util.TreeMap<>();
+        for (Mark mark : marks) byTime.computeIfAbsent(mark.seconds(), k -> new java.util.TreeSet<>()).add(mark.label());
+        java.util.Set<String> labelled = new java.util.HashSet<>();
+        for (var at : byTime.entrySet()) {
+            events.add(at.getKey().doubleValue(), 0.0);
+            org.jfree.chart.plot.ValueMarker v = new org.jfree.chart.plot.ValueMarker(at.getKey(), Charts.VERMILLION, Charts.DASHED);
+            if (labelled.addAll(at.getValue())) {
+                v.setLabel("log: " + at.getValue().stream().map(l -> l.replaceFirst("^log: ", "")).collect(java.util.stream.Collectors.joining(", ")));
+                v.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+                v.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+            }
+            top.addDomainMarker(v);
+            for (XYPlot p : others) p.addDomainMarker(new org.jfree.chart.plot.ValueMarker(at.getKey(), Charts.VERMILLION, Charts.DASHED));
+        }
+        XYLineAndShapeRenderer points = new XYLineAndShapeRenderer(false, true);
+        points.setSeriesPaint(0, Charts.VERMILLION);
+        top.setDataset(1, collection(events));
+        top.setRenderer(1, points);
     }
 
     private static XYSeriesCollection collection(XYSeries... series) {

@@ -46,18 +46,20 @@ public final class PulpSimulator implements AutoCloseable {
     private final SimDisruptions disruptions;
     private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong replacedCorrelationIds = new java.util.concurrent.atomic.AtomicLong();
+    private final SimLog log;
 
-    private PulpSimulator(SimulatorConfig config) throws IOException {
+    private PulpSimulator(SimulatorConfig config, SimLog log) throws IOException {
         this.config = config;
+        this.log = log;
         Domains domains = new Domains();
-        this.engine = new TaskEngine(config, domains);
+        this.engine = new TaskEngine(config, domains, log);
         this.faults = new FaultInjector(config.faults());
         this.auth = new AuthGate(config);
         this.statusViews = new StatusViews(engine, config);
         this.taskViews = new TaskViews(engine, faults);
         this.content = new ContentStore();
         this.contentViews = new ContentViews(engine, content, domains, config);
-        this.testViews = new TestTaskViews(engine, config, domains);
+        this.testViews = new TestTaskViews(engine, config, domains, log);
         this.disruptions = new SimDisruptions(engine);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 1024);
         this.executor = Executors.newFixedThreadPool(HTTP_THREADS, r -> {
@@ -71,8 +73,13 @@ public final class PulpSimulator implements AutoCloseable {
 
     /** Starts a simulator with this configuration; close it to stop. */
     public static PulpSimulator start(SimulatorConfig config) {
+        return start(config, SimLog.NONE);
+    }
+
+    /** Starts a simulator that writes pulpcore-format logs (issue 26); close it to stop (its logs are closed too). */
+    public static PulpSimulator start(SimulatorConfig config, SimLog log) {
         try {
-            PulpSimulator sim = new PulpSimulator(config);
+            PulpSimulator sim = new PulpSimulator(config, log);
             sim.server.start();
             return sim;
         } catch (IOException e) {
@@ -151,11 +158,17 @@ public final class PulpSimulator implements AutoCloseable {
         return content.names();
     }
 
+    /** The log files it writes, empty when it writes none. */
+    public java.util.List<java.nio.file.Path> logFiles() {
+        return log.files();
+    }
+
     @Override
     public void close() {
         server.stop(0);
         executor.shutdownNow();
         engine.close();
+        log.close();
     }
 
     // --- routing ------------------------------------------------------------------------------
@@ -163,6 +176,7 @@ public final class PulpSimulator implements AutoCloseable {
     private void handle(HttpExchange http) throws IOException {
         requests.incrementAndGet();
         SimExchange ex = new SimExchange(http, config.echoCorrelationId());
+        ex.log = log;
         if (ex.correlationIdReplaced) replacedCorrelationIds.incrementAndGet();
         try {
             if (ex.path.startsWith(SimDisruptions.PATH)) {  // the disruption switch works whatever the API does

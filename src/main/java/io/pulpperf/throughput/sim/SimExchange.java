@@ -27,6 +27,11 @@ final class SimExchange {
     /** An injected fault: answer with only the first half of the body. */
     boolean truncateBody;
 
+    /** Where the answer's access line goes (issue 26). */
+    SimLog log = SimLog.NONE;
+    /** The id the access line shows: gunicorn's "-" for an answer it made itself (after a timeout), else null for the request's. */
+    String accessLogId;
+
     /** Whether the client sent a Correlation-ID that is not a UUID, so it was replaced. */
     final boolean correlationIdReplaced;
 
@@ -108,6 +113,9 @@ final class SimExchange {
         byte[] payload = truncateBody ? java.util.Arrays.copyOf(body, body.length / 2) : body;
         boolean noBody = status == 204 || method.equals("HEAD");
         http.sendResponseHeaders(status, noBody ? -1 : payload.length);
+        String raw = http.getRequestURI().getRawQuery();
+        log.access(accessLogId != null ? accessLogId : correlationId, method, path + (raw == null ? "" : "?" + raw), status,
+                noBody ? 0 : payload.length, header("User-Agent"));
         if (!noBody) {
             try (OutputStream out = http.getResponseBody()) {
                 out.write(payload);

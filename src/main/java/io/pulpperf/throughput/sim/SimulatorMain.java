@@ -37,7 +37,15 @@ public final class SimulatorMain {
             System.exit(2);
             return;
         }
-        PulpSimulator sim = PulpSimulator.start(config);
+        SimLog log;
+        try {
+            log = SimLog.fromProperties(System.getProperties());
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            System.err.println("Bad simulator setting: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        PulpSimulator sim = PulpSimulator.start(config, log);
         if (preload > 0) {
             String cid = System.getProperty("sim.preloadCid", PRELOAD_CID);
             long t = System.nanoTime();
@@ -57,6 +65,7 @@ public final class SimulatorMain {
         System.out.println("  status:   " + sim.baseUrl() + config.apiPath() + "api/v3/status/");
         System.out.println("  user:     " + config.username() + " (password from -Dsim.password, default 'password')");
         if (config.testEndpoints()) System.out.println("  pulp-service test views: " + sim.baseUrl() + config.apiPath() + "test/tasks/");
+        if (!sim.logFiles().isEmpty()) System.out.println("  logs:     " + sim.logFiles() + " (read them with -Dpulp.logs.files)");
         System.out.println("  suite:    mvn test -Dpulp.apiRoot=" + sim.baseUrl());
         System.out.println("Stop with Ctrl-C or SIGTERM.");
         System.out.flush();

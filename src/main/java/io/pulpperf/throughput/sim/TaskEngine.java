@@ -48,6 +48,7 @@ public final class TaskEngine implements AutoCloseable {
 
     private final Object lock = new Object();
     private final ScheduledExecutorService timer;
+    private final SimLog log;
     private final SimulatorConfig config;
     private final Domains domains;
     private final Map<String, ServiceTime> serviceTimes = new ConcurrentHashMap<>();
@@ -71,7 +72,13 @@ public final class TaskEngine implements AutoCloseable {
     private long missedWakeupMicros;
 
     public TaskEngine(SimulatorConfig config, Domains domains) {
+        this(config, domains, SimLog.NONE);
+    }
+
+    /** @param log where task lines and missing workers' cleanup go (issue 26) */
+    public TaskEngine(SimulatorConfig config, Domains domains, SimLog log) {
         this.config = config;
+        this.log = log;
         this.domains = domains;
         this.random = new Random(config.seed());
         this.slowdown = QueueSlowdown.of(config);
@@ -214,7 +221,10 @@ public final class TaskEngine implements AutoCloseable {
                 int ordinal = ++started;
                 for (HeartbeatPlan.Outage o : config.heartbeats().outages()) {
                     long from = now + o.after().toNanos() / 1000;
-                    if (o.worker() == ordinal) w.missBeats(from, from + o.length().toNanos() / 1000);
+                    if (o.worker() == ordinal) {
+                        w.missBeats(from, from + o.length().toNanos() / 1000);
+                        logLostAfterTtl(w.name, o.after(), o.length());
+                    }
                 }
                 workers.add(w);
             }
@@ -258,6 +268,7 @@ public final class TaskEngine implements AutoCloseable {
         synchronized (lock) {
             long now = nowMicros();
             for (SimWorker w : workers) if (w.name.equals(name)) w.missBeats(now, now + length.toNanos() / 1000);
+            logLostAfterTtl(name, java.time.Duration.ZERO, length);
         }
     }
 
@@ -319,6 +330,8 @@ public final class TaskEngine implements AutoCloseable {
                     }
                     w.current = null;
                     workers.remove(w);
+                    // The live worker that dropped the record says so, as pulpcore's does (the only trace of a killed worker in its logs).
+                    log.workerLost(w.name);
                 }
                 schedule(now, true);
             }
@@ -374,6 +387,13 @@ public final class TaskEngine implements AutoCloseable {
                 schedule(Math.max(nowMicros(), task.hiddenUntilMicros), true);
             }
         }, missedWakeupMicros, TimeUnit.MICROSECONDS);
+    }
+
+    /** A worker silent longer than the TTL is cleaned up by another, which logs it once the TTL has passed. */
+    private void logLostAfterTtl(String name, java.time.Duration after, java.time.Duration length) {
+        java.time.Duration ttl = config.heartbeats().ttl();
+        if (length.compareTo(ttl) <= 0 || log == SimLog.NONE) return;
+        timer.schedule(() -> log.workerLost(name), after.plus(ttl).toNanos() / 1000, TimeUnit.MICROSECONDS);
     }
 
     /** Number of tasks that are waiting, running or canceling. */
@@ -451,6 +471,7 @@ public final class TaskEngine implements AutoCloseable {
         task.startedMicros = started;
         task.worker = worker;
         worker.current = task;
+        log.taskStarted(task.id, task.loggingCid, task.name, task.domain);
     }
 
     private void scheduleFinish(SimTask task, int busyWorkers, long waiting) {
@@ -488,7 +509,9 @@ public final class TaskEngine implements AutoCloseable {
                 task.state = "failed";
                 task.errorDescription = outcome.errorDescription();
                 task.errorTraceback = outcome.errorTraceback();
+                log.taskFailed(task.id, task.loggingCid, task.name, task.domain, outcome.errorDescription());
             } else {
+                log.taskCompleted(task.id, task.loggingCid, task.name, task.domain, finishMicros - task.startedMicros);
                 task.state = "completed";
                 task.createdResources = outcome.createdResources();
                 task.result = outcome.result();

@@ -35,13 +35,20 @@ final class TestTaskViews {
     private final TaskEngine engine;
     private final SimulatorConfig config;
     private final Domains domains;
+    private final SimLog log;
     // Domains whose empty base path a PR #535 create took: every later create there fails (unique base_path, pulp_domain).
     private final java.util.Set<String> emptyBasePathTaken = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     TestTaskViews(TaskEngine engine, SimulatorConfig config, Domains domains) {
+        this(engine, config, domains, SimLog.NONE);
+    }
+
+    /** @param log its {@link SimLog#apiTimeout} cuts a view off as gunicorn's arbiter does */
+    TestTaskViews(TaskEngine engine, SimulatorConfig config, Domains domains, SimLog log) {
         this.engine = engine;
         this.config = config;
         this.domains = domains;
+        this.log = log;
     }
 
     void dispatchFor(SimExchange ex, boolean randomLocks) throws IOException {
@@ -60,6 +67,9 @@ final class TestTaskViews {
         for (int i = 0; i < 3; i++) locks.add(UUID.randomUUID().toString());
         long interval = config.testDispatchInterval().toNanos();
         long duration = config.testEndpointDuration().toNanos();
+        // gunicorn's --timeout shorter than the view: it is killed mid-loop (the tasks it dispatched stay) and gunicorn answers 500.
+        boolean killed = log.apiTimeout() != null && log.apiTimeout().toNanos() < duration;
+        if (killed) duration = log.apiTimeout().toNanos();
         long maxCount = duration / interval + 1;
         long start = System.nanoTime();
         int count = 0;
@@ -76,6 +86,14 @@ final class TestTaskViews {
             if (count >= maxCount) break;  // a pause only ever separates two dispatches
             long wait = start + count * interval - System.nanoTime();
             if (wait > 0 && !pause(wait)) break;
+        }
+        if (killed) {
+            log.workerTimeout(ex.path);
+            ex.accessLogId = "-";
+            ex.allow = null;
+            ex.send(500, "text/html", "<html><head><title>Internal Server Error</title></head></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    Map.of());
+            return;
         }
         ex.sendJson(200, Map.of("tasks_executed", count));
     }

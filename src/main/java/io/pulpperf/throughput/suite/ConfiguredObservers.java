@@ -3,6 +3,8 @@ package io.pulpperf.throughput.suite;
 import io.pulpperf.throughput.config.ConfigLoader;
 import io.pulpperf.throughput.db.DbObserver;
 import io.pulpperf.throughput.db.DbSettingsLoader;
+import io.pulpperf.throughput.logs.LogObserver;
+import io.pulpperf.throughput.logs.LogSettingsLoader;
 import io.pulpperf.throughput.observe.Observers;
 import io.pulpperf.throughput.observe.ScenarioObserver;
 import io.pulpperf.throughput.resources.PromObserver;
@@ -13,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The observers the settings ask for: the database sampler with -Dpulp.db.url, Prometheus with -Dpulp.prometheus.url. */
+/**
+ * The observers the settings ask for: the database sampler with -Dpulp.db.url, Prometheus with
+ * -Dpulp.prometheus.url, Pulp's logs with -Dpulp.logs.files / -Dpulp.logs.command or the matrix file's logs: section.
+ */
 public final class ConfiguredObservers {
     private ConfiguredObservers() {}
 
@@ -28,6 +33,7 @@ public final class ConfiguredObservers {
         DbSettingsLoader.load(props, env).ifPresent(db -> out.add(new DbObserver(db)));
         PromSettingsLoader.load(props, env, baseDir).ifPresent(prom ->
                 out.add(new PromObserver(prom, ResourcesSection.of(new ConfigLoader(props, env, baseDir)))));
+        LogSettingsLoader.load(new ConfigLoader(props, env, baseDir)).ifPresent(logs -> out.add(new LogObserver(logs)));
         return new Observers(out);
     }
 }

@@ -249,7 +249,7 @@ class ConfigLoaderTest {
                 new BadSetting("a YAML syntax error", y -> "scenarios:\n  - name: a\n    workers: [1\n", Map.of(), "m.yaml",
                         "YAML syntax error at line 3, column 16", "while parsing a flow sequence: expected ',' or ']', but got <stream end>"),
                 new BadSetting("an unknown top-level key", y -> y + "pollng: { interval: 1s }\n", Map.of(), "m.yaml", "'pollng'",
-                        "expected one of [defaults, history, limits, polling, resources, scenarios, simulator]"),
+                        "expected one of [defaults, history, limits, logs, polling, resources, scenarios, simulator]"),
                 new BadSetting("an unknown key in limits", y -> y + "limits: { readTimout: 5s }\n", Map.of(), "m.yaml",
                         "'limits.readTimout'", "readTimeout"),
                 new BadSetting("zero workers", y -> y.replace("workers: 1", "workers: 0"), Map.of(), "m.yaml", "scenarios[0].workers",

@@ -100,7 +100,7 @@ class MatrixSchemaTest {
     }
 
     record Loaded(SuiteSettings settings, ResourcesConfig resources, java.util.Optional<io.pulpperf.throughput.history.HistorySettings> history,
-                  io.pulpperf.throughput.run.Repeats repeats) {
+                  io.pulpperf.throughput.run.Repeats repeats, java.util.Optional<io.pulpperf.throughput.logs.LogSettings> logs) {
         Scenario scenario() {
             return settings.scenarios().get(0);
         }
@@ -208,7 +208,29 @@ class MatrixSchemaTest {
         out.add(new Probe("history.tolerances", history, JSON.createObjectNode().put("queueWaitP95Ms", 0.25),
                 l -> l.history().orElseThrow().judge().tolerances().isEmpty() ? null : l.history().orElseThrow().judge().tolerances(),
                 Map.of("queueWaitP95Ms", 0.25)));
+        // logs: (issue 26); with no source there are no log settings, so the other keys are probed beside a file.
+        top(out, "logs.files", JSON.createArrayNode().add("/var/log/pulp/*.log"),
+                l -> l.logs().map(io.pulpperf.throughput.logs.LogSettings::files).orElse(List.of()), List.of("/var/log/pulp/*.log"));
+        top(out, "logs.command", "oc logs -l app=pulp --since-time={start}", l -> l.logs().map(io.pulpperf.throughput.logs.LogSettings::command).orElse(null));
+        ObjectNode logs = base();
+        merge(logs, "{\"logs\": {\"files\": [\"a.log\"]}}");
+        logsProbe(out, logs, "timeout", "30s", l -> l.logs().orElseThrow().timeout());
+        logsProbe(out, logs, "maxBytes", 1048576, l -> (int) l.logs().orElseThrow().maxBytes());
+        logsProbe(out, logs, "maxExamples", 5, l -> l.logs().orElseThrow().maxExamples());
+        out.add(new Probe("logs.classes", logs, JSON.createObjectNode().put("oom", "Out of memory"), l -> l.logs().orElseThrow().classes(),
+                Map.of("oom", "Out of memory")));
+        logsProbe(out, logs, "thresholds.maxApiTimeouts", 2, l -> toInt(l.logs().orElseThrow().maxApiTimeouts()));
+        logsProbe(out, logs, "thresholds.maxLogErrors", 3, l -> toInt(l.logs().orElseThrow().maxLogErrors()));
         return out.stream();
+    }
+
+    private static Integer toInt(Long v) {
+        return v == null ? null : v.intValue();
+    }
+
+    private static void logsProbe(List<Probe> out, ObjectNode without, String key, Object value, Function<Loaded, Object> read) {
+        JsonNode v = JSON.valueToTree(value);
+        out.add(new Probe("logs." + key, without, v, read, expected(v)));
     }
 
     @Test
@@ -259,7 +281,7 @@ class MatrixSchemaTest {
         Files.writeString(dir.resolve("m.yaml"), "scenarios:\n  - {name: a, workers: 0, tasks: 1}\npollng: {interval: 1s}\n");
         assertThatThrownBy(() -> new ConfigLoader(Map.of("pulp.config", "m.yaml"), Map.of(), dir).load())
                 .isInstanceOf(ConfigException.class).hasMessageEndingWith(
-                        "m.yaml: unknown key 'pollng'; expected one of [defaults, history, limits, polling, resources, scenarios, simulator]");
+                        "m.yaml: unknown key 'pollng'; expected one of [defaults, history, limits, logs, polling, resources, scenarios, simulator]");
     }
 
     @Test
@@ -277,7 +299,8 @@ class MatrixSchemaTest {
         SuiteSettings settings = loader.load();
         return new Loaded(settings, io.pulpperf.throughput.resources.ResourcesSection.of(loader),
                 io.pulpperf.throughput.history.HistorySettings.load(settings.configFile(), Map.of()),
-                io.pulpperf.throughput.run.Repeats.load(settings.configFile(), Map.of()));
+                io.pulpperf.throughput.run.Repeats.load(settings.configFile(), Map.of()),
+                io.pulpperf.throughput.logs.LogSettingsLoader.load(loader));
     }
 
     /** One valid scenario and nothing else. */

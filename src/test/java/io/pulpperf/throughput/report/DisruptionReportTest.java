@@ -57,7 +57,7 @@ class DisruptionReportTest {
     @Test
     void theTimelineMarksTheDisruptionAndItsBands() throws Exception {
         RunMetrics m = metrics();
-        var chart = TimelineChart.of("db-failover", m, List.of(failover(true)));
+        var chart = TimelineChart.of("db-failover", m, List.of(failover(true)), List.of());
         List<String> texts = ChartsTest.svgTexts(Charts.svg(chart, TimelineChart.WIDTH, TimelineChart.HEIGHT));
         assertThat(texts).contains("db-failover", "recovered +41 s");
         // For a reader to look at (the report of this change describes it).

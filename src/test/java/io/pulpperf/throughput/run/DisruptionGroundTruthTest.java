@@ -144,7 +144,7 @@ class DisruptionGroundTruthTest {
         // The timeline as a reader sees it, kept for a look: target/disruption-charts/NAME.png.
         Path png = Path.of("target", "disruption-charts", r.scenario().name() + ".png");
         Files.createDirectories(png.getParent());
-        Files.write(png, Charts.png(TimelineChart.of(r.scenario().name(), r.metrics(), r.disruptions()), TimelineChart.WIDTH, TimelineChart.HEIGHT));
+        Files.write(png, Charts.png(TimelineChart.of(r.scenario().name(), r.metrics(), r.disruptions(), java.util.List.of()), TimelineChart.WIDTH, TimelineChart.HEIGHT));
         assertThat(r.metrics().throughput()).as("the scenario's figures stay").isNotNull().isPositive();
         assertThat(Files.size(r.rawTasksCsv())).isPositive();
         assertThat(sim.simulator.objectNames()).as("cleanup after the disruption").isEmpty();

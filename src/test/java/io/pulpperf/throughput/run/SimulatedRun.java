@@ -53,7 +53,12 @@ public final class SimulatedRun implements AutoCloseable {
 
     /** @param domain the domain to measure in, for a simulator with domains on; null otherwise */
     public SimulatedRun(SimulatorConfig config, Path outputDir, Limits limits, String domain) {
-        simulator = PulpSimulator.start(config);
+        this(config, outputDir, limits, domain, io.pulpperf.throughput.sim.SimLog.NONE);
+    }
+
+    /** @param log where the simulator writes its pulpcore-format logs (issue 26) */
+    public SimulatedRun(SimulatorConfig config, Path outputDir, Limits limits, String domain, io.pulpperf.throughput.sim.SimLog log) {
+        simulator = PulpSimulator.start(config, log);
         Target target = new Target(URI.create(simulator.baseUrl()), config.apiPath(), domain,
                 new Credentials(config.username(), config.password()));
         settings = new SuiteSettings(Path.of("test"), target, Duration.ofMillis(50), 1000, WorkerMismatch.SKIP, outputDir,
