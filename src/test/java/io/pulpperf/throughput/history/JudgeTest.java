@@ -180,18 +180,4 @@ class JudgeTest {
                 + "one round within 2 nights %d/100; -5%% step flagged %d/100%n", alarms, judged, first3, within2, small);
         assertThat((double) alarms / judged).isLessThanOrEqualTo(0.01);
     }
-
-    @Test
-    void holmKeepsTheOrderAndNeverLowersAPValue() {
-        assertThat(Judge.holm(new double[] {0.01, 0.04, 0.03})).containsExactly(0.03, 0.06, 0.06);
-    }
-
-    @Test
-    void oneRoundTonightIsAPredictionIntervalTest() {
-        double[] ref = {10, 10.5, 9.5, 10.2, 9.8};
-        assertThat(Judge.pValue(8, ref)).isLessThan(0.05);
-        assertThat(Judge.pValue(10.1, ref)).isGreaterThan(0.5);
-        // By hand: mean 10, s 0.3808, t = -2 / (0.3808 * sqrt(1.2)) = -4.795, 4 df: two-sided p = 0.0087.
-        assertThat(Judge.pValue(8, ref)).isCloseTo(0.0087, org.assertj.core.data.Offset.offset(0.0005));
-    }
 }
