@@ -139,7 +139,8 @@ public final class Judge {
         LevelRuns level = LevelRuns.of(earlier, series, figure, accepted);
         List<LevelRuns.Run> runs = level.runs();
         double[] ref = last(runs.stream().filter(r -> !r.regressed()).mapToDouble(LevelRuns.Run::log).toArray(), settings.window());
-        Double refMedian = ref.length == 0 ? null : Math.exp(TargetNoise.median(ref));
+        double[] refValues = last(level.referenceValues(), settings.window());
+        Double refMedian = ref.length == 0 ? null : TargetNoise.median(refValues);
         Optional<NoiseEstimate> noise = noises.of(series, figure, rounds);
         String why = null;
         if (ref.length < MIN_REFERENCE) {
@@ -163,15 +164,18 @@ public final class Judge {
         double stat = se == 0 ? Math.signum(sign * (x - refLog)) * Double.MAX_VALUE : sign * (x - refLog) / se;
         double pBad = t.cumulativeProbability(stat);
         double pGood = t.survivalProbability(stat);
-        double change = Math.exp(x - refLog) - 1;
+        // Shown and held against the tolerance: the plain median of the reference values (for an even
+        // count the mean of the middle two, as a reader would take it); the test itself is in logs.
+        double shownRef = refMedian;
+        double change = now.median() / shownRef - 1;
         boolean bad = pBad < alpha && beyond(change, tol, -sign);
         boolean good = pGood < alpha && beyond(change, tol, sign);
-        FigureJudgement.Lasting lasting = lasting(runs, x, earlier.size() + 1, tonight, n, t, sign, tol, Math.exp(refLog));
+        FigureJudgement.Lasting lasting = lasting(runs, x, earlier.size() + 1, tonight, n, t, sign, tol, shownRef);
         String verdict = bad || lasting != null ? FigureJudgement.REGRESSION : good ? FigureJudgement.IMPROVEMENT : FigureJudgement.NO_CHANGE;
         double critical = t.inverseSurvivalProbability(alpha);
         double detectable = Math.max(tol, relative(critical * se, sign));
         Double repeat3 = rounds == 1 ? Math.max(tol, relative(critical * n.sigma() * Math.sqrt(MEDIAN_OF_3 * (1 + medianVariance(ref.length))), sign)) : null;
-        return new FigureJudgement(figure, dir.label(), Math.exp(refLog), now.median(), change, Math.min(pBad, pGood), verdict, ref.length, tol,
+        return new FigureJudgement(figure, dir.label(), shownRef, now.median(), change, Math.min(pBad, pGood), verdict, ref.length, tol,
                 shown, gating, n, detectable, repeat3, lasting, level.accepted(), null);
     }
 

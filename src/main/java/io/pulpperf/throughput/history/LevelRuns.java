@@ -16,10 +16,11 @@ record LevelRuns(List<Run> runs, AcceptedChanges.Change accepted) {
      * @param number    1-based place of the run among all records of the series ("run #12")
      * @param runId     its run id
      * @param when      when it ran
-     * @param log       log of the figure
+     * @param value     the figure
+     * @param log       its log
      * @param regressed judged a regression, so never a reference (except the accepted change's own nights)
      */
-    record Run(int number, String runId, String when, double log, boolean regressed) {}
+    record Run(int number, String runId, String when, double value, double log, boolean regressed) {}
 
     static LevelRuns of(List<HistoryRecord> seriesRecords, String series, String figure, AcceptedChanges accepted) {
         int start = 0;
@@ -34,9 +35,14 @@ record LevelRuns(List<Run> runs, AcceptedChanges.Change accepted) {
             if (!r.usableAsReference() || v == null || !(v > 0) || Double.isInfinite(v)) continue;
             boolean regressed = FigureJudgement.REGRESSION.equals(r.verdict());
             if (!regressed) leading = false;
-            runs.add(new Run(i + 1, r.runId(), r.when(), Math.log(v), regressed && !leading));
+            runs.add(new Run(i + 1, r.runId(), r.when(), v, Math.log(v), regressed && !leading));
         }
         return new LevelRuns(runs, change);
+    }
+
+    /** The values a reference may use, as measured. */
+    double[] referenceValues() {
+        return runs.stream().filter(r -> !r.regressed()).mapToDouble(Run::value).toArray();
     }
 
     /** The log values a reference or the noise may use: runs not judged a regression. */
