@@ -160,7 +160,7 @@ public final class AcceptedChanges {
     }
 
     /** A date (its start, UTC) or an instant; null when neither. */
-    static Instant instant(String text) {
+    public static Instant instant(String text) {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {

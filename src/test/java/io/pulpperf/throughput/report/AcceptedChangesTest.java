@@ -69,6 +69,8 @@ class AcceptedChangesTest {
         assertThat(tps.reference()).isCloseTo(88.0, org.assertj.core.data.Offset.offset(0.05));
         assertThat(HistoryTable.observation(j)).contains("accepted change since " + began.when());
         assertThat(HistoryChecks.of(j)).noneMatch(c -> c.failed());
+        String svg = Charts.svg(TrendChart.of("a", j), TrendChart.WIDTH, TrendChart.height(j));
+        assertThat(svg).contains("accepted: delete now checks every artifact (test)").contains("could flag -");
     }
 
     @Test
