@@ -62,6 +62,8 @@ class RealNightsReplayTest {
         assertThat(read.records()).hasSize(22);
         List<Map<String, SeriesJudgement>> nights = replay(read.records(), AcceptedChanges.none());
         for (int n = 1; n <= nights.size(); n++) System.out.println("Real nights replayed, " + line(n, nights.get(n - 1)));
+        System.out.println("Real nights replayed, night 9's failure: " + HistoryChecks.of(nights.get(8).get("night-steady")).get(0).message());
+        System.out.println("Real nights replayed, night 10's observation: " + HistoryTable.observation(nights.get(9).get("night-steady")));
         for (int n = 1; n <= 11; n++) {
             Map<String, SeriesJudgement> night = nights.get(n - 1);
             boolean anyRegression = night.values().stream().anyMatch(SeriesJudgement::regressed);
