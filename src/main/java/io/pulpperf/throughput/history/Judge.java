@@ -144,7 +144,8 @@ public final class Judge {
         Optional<NoiseEstimate> noise = noises.of(series, figure, rounds);
         String why = null;
         if (ref.length < MIN_REFERENCE) {
-            why = ref.length + " earlier run" + (ref.length == 1 ? "" : "s") + " at this level, " + MIN_REFERENCE + " needed";
+            why = ref.length + " earlier run" + (ref.length == 1 ? "" : "s") + " with a value above 0 at this level, " + MIN_REFERENCE
+                    + " needed (a change from 0 has no relative size)";
         } else if (!(now.median() > 0)) {
             why = "tonight's value is " + now.median() + ": a relative change needs a positive value";
         } else if (noise.isEmpty()) {
@@ -194,25 +195,28 @@ public final class Judge {
         Set<Integer> windows = new LinkedHashSet<>();
         for (int m : WINDOWS) windows.add(m);
         windows.add(trailing + 1);
-        List<int[]> tried = new ArrayList<>();
+        Map<Integer, double[]> tried = new LinkedHashMap<>();
         for (int m : windows) {
             if (m < 2 || m - 1 > runs.size()) continue;
             List<LevelRuns.Run> before = runs.subList(0, runs.size() - (m - 1));
             double[] ref = last(before.stream().filter(r -> !r.regressed()).mapToDouble(LevelRuns.Run::log).toArray(), settings.window());
-            if (ref.length >= MIN_REFERENCE) tried.add(new int[] {m, ref.length});
+            if (ref.length >= MIN_REFERENCE) tried.put(m, ref);
         }
         if (tried.isEmpty()) return null;
         double alpha = settings.significance() / 2 / tried.size();
         FigureJudgement.Lasting found = null;
-        for (int[] w : tried) {
-            int m = w[0];
+        for (var w : tried.entrySet()) {
+            int m = w.getKey();
+            double[] ref = w.getValue();
             List<LevelRuns.Run> window = runs.subList(runs.size() - (m - 1), runs.size());
-            List<LevelRuns.Run> before = runs.subList(0, runs.size() - (m - 1));
-            double[] ref = last(before.stream().filter(r -> !r.regressed()).mapToDouble(LevelRuns.Run::log).toArray(), settings.window());
             double mean = (window.stream().mapToDouble(LevelRuns.Run::log).sum() + tonightLog) / m;
             double refLog = TargetNoise.median(ref);
-            // A level, not one bad night: every run of the window is on the bad side of the reference.
+            // A level, not one bad night: every run of the window is on the bad side of the reference,
+            // and the first is worse by half the tolerance at least (else it is the old level and
+            // would misdate the start).
             if (sign * (tonightLog - refLog) >= 0 || window.stream().anyMatch(r -> sign * (r.log() - refLog) >= 0)) continue;
+            double firstLog = window.isEmpty() ? tonightLog : window.get(0).log();
+            if (!beyond(Math.exp(firstLog - refLog) - 1, tol / 2, -sign)) continue;
             double se = n.sigma() * Math.sqrt(1.0 / m + medianVariance(ref.length));
             double stat = se == 0 ? Math.signum(sign * (mean - refLog)) * Double.MAX_VALUE : sign * (mean - refLog) / se;
             double p = t.cumulativeProbability(stat);
