@@ -13,16 +13,19 @@ import java.util.Optional;
 
 /**
  * Where the history is and how runs are judged against it: the matrix file's {@code history:} key
- * ({path, window, tolerance, tolerances, significance, append}), each overridden by
+ * ({path, window, tolerance, tolerances, significance, append, accepted}), each overridden by
  * {@code -Dpulp.history}, {@code -Dpulp.history.window}, {@code -Dpulp.history.tolerance},
- * {@code -Dpulp.history.significance}, {@code -Dpulp.history.append}. No path: no history.
+ * {@code -Dpulp.history.significance}, {@code -Dpulp.history.append}, {@code -Dpulp.history.accepted}.
+ * No path: no history.
  *
- * @param file   the JSON Lines file, read before any load and appended to at the end
- * @param append false: judge against the history but leave it as it was (a manual run)
- * @param judge  window, tolerances, significance
+ * @param file     the JSON Lines file, read before any load and appended to at the end
+ * @param append   false: judge against the history but leave it as it was (a manual run)
+ * @param judge    window, tolerances, significance
+ * @param accepted the accepted changes ({@link AcceptedChanges}), default {@value #DEFAULT_ACCEPTED}; a missing file accepts none
  */
-public record HistorySettings(Path file, boolean append, JudgeSettings judge) {
+public record HistorySettings(Path file, boolean append, JudgeSettings judge, Path accepted) {
     public static final String PATH_PROPERTY = "pulp.history";
+    public static final String DEFAULT_ACCEPTED = "config/accepted-changes.yaml";
 
     public static Optional<HistorySettings> load(Path matrixFile, Map<String, String> props) {
         JsonNode key = matrixKey(matrixFile);
@@ -36,8 +39,10 @@ public record HistorySettings(Path file, boolean append, JudgeSettings judge) {
         key.path("tolerances").fields().forEachRemaining(f -> tolerances.put(f.getKey(), f.getValue().asDouble()));
         String appendText = props.get(PATH_PROPERTY + ".append");
         boolean append = appendText != null ? !appendText.trim().equalsIgnoreCase("false") : key.path("append").asBoolean(true);
+        String accepted = props.getOrDefault(PATH_PROPERTY + ".accepted", key.path("accepted").asText(DEFAULT_ACCEPTED));
         try {
-            return Optional.of(new HistorySettings(Path.of(path.trim()), append, new JudgeSettings(window, tolerance, tolerances, significance)));
+            return Optional.of(new HistorySettings(Path.of(path.trim()), append, new JudgeSettings(window, tolerance, tolerances, significance),
+                    Path.of(accepted.trim())));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("history: " + e.getMessage());
         }

@@ -2,44 +2,66 @@ package io.pulpperf.throughput.history;
 
 import io.pulpperf.throughput.workers.WorkersAlive;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.statistics.inference.TTest;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
- * Judges one run of a scenario against the earlier runs of its series. A figure regressed (or
- * improved) only when its change against the reference median exceeds the tolerance AND a test
- * says the change is larger than the series' own noise.
+ * Judges one run of a scenario against the earlier runs of its series, in log space (a relative
+ * change is a difference, the noise is relative), with the target's noise ({@link TargetNoise}).
  *
- * <p>The test is the t-test of one new observation against a sample (the prediction interval):
- * tonight's value (the median of its rounds) against the reference runs' values (each the median
- * of their rounds), two-sided, through Apache Commons Statistics' {@code TTest}. Why not
- * Mann-Whitney U: with one value tonight its smallest p-value is 1/(n+1), 0.048 against 20 runs
- * and 0.25 against 3, so it could never flag a single night against a short series however quiet.
- * The t-test takes the series' own spread as the noise, so a quiet series catches a small change
- * early and a noisy one needs a big change; repetitions make every value of the series a median of
- * k rounds, which narrows that spread (k is part of the series, {@link SeriesKey}). Run-level
- * figures (rates, percentiles of hundreds of tasks) are close to normal from run to run, which is
- * what the test assumes. The p-values of a scenario's figures are Holm-adjusted, so the chance of
- * any false alarm for a scenario in a run stays at or under {@code significance}, however many
- * figures it has.
+ * <p><b>One primary figure gates.</b> A scenario's figures move together (throughput, steady rate
+ * and the wait percentiles of one run), so a multiplicity correction that treats them as independent
+ * throws power away (Holm over six figures needed p &lt; 0.0017). As in clinical trials' "primary
+ * endpoint" (ICH E9, section 2.2.2; FDA, Multiple Endpoints in Clinical Trials, 2022), one figure
+ * per scenario is named in advance and only it decides the verdict: sustainedRate for a capacity
+ * search, else throughput. The other figures are judged the same way and reported as notes. With
+ * one gating figure no multiplicity correction is needed.
  *
- * <p>The reference: the series' last {@code window} runs with status ok whose workers all stayed
- * online ({@link HistoryRecord#usableAsReference()}). Once a change point
- * (E-divisive, {@link EDivisive}) has at least 3 runs after it, only those count: the new level is
- * then established and judged against itself. Until then, runs judged a regression are left out,
- * so a lasting regression keeps failing until it is confirmed as a change point (3 nights) or fixed.
+ * <p><b>Two one-sided tests, significance split between them (Bonferroni).</b> Only the bad
+ * direction alarms; half the significance goes to each test, so a scenario-night's false-alarm rate
+ * stays at or under {@code significance}:
+ * <ul>
+ *   <li>Single night: tonight's log value against the reference median, statistic
+ *       d / (sigma sqrt(1 + v(n))) on the t distribution with the noise's degrees of freedom, where
+ *       v(n) = pi / (2n) is the variance of a median of n (1/n for n = 2, a mean).</li>
+ *   <li>Persistence (a lasting shift): the mean of the last m runs (tonight the last, m = 2..5 and
+ *       the length of the current run of regression nights plus tonight) against the reference
+ *       before them, sigma sqrt(1/m + v(n)); the significance is split over the m tried
+ *       (Bonferroni). A shift no single night can flag is then flagged once a few nights share it,
+ *       and keeps failing every night (nights judged a regression never enter a reference) until
+ *       it is accepted ({@link AcceptedChanges}) or the level returns: tonight and the run before
+ *       both within the tolerance of the reference.</li>
+ * </ul>
+ * Both also need the change to exceed the tolerance. The reference: the median of the last
+ * {@code window} usable runs of the current level (since the last accepted change) not judged a
+ * regression. The power and false alarms are measured in NightlyVerdictTest (README table).
  */
 public final class Judge {
+    /** Earlier runs the reference needs (the pooled noise makes a new series judgeable from its third run). */
+    static final int MIN_REFERENCE = JudgeSettings.MIN_RUNS;
+    private static final int[] WINDOWS = {2, 3, 4, 5};
+    /** Variance of the median of 3 normal values, in units of one value's (Teichroew 1956 tables): repeat 3. */
+    private static final double MEDIAN_OF_3 = 0.4487;
+
     private final JudgeSettings settings;
     private final EDivisive changePoints;
+    private final AcceptedChanges accepted;
 
     public Judge(JudgeSettings settings, EDivisive changePoints) {
+        this(settings, changePoints, AcceptedChanges.none());
+    }
+
+    /** @param changePoints E-divisive for the report's change points, or null to skip them (they do not decide) */
+    public Judge(JudgeSettings settings, EDivisive changePoints, AcceptedChanges accepted) {
         this.settings = settings;
         this.changePoints = changePoints;
+        this.accepted = accepted;
     }
 
     /**
@@ -51,16 +73,24 @@ public final class Judge {
         }
     }
 
+    /** Judged with the noise of this series alone (a lone scenario). */
+    public SeriesJudgement judge(String series, List<HistoryRecord> earlier, Tonight tonight, String note) {
+        return judge(series, earlier, tonight, note, new TargetNoise(earlier, accepted));
+    }
+
     /**
-     * @param series  the series key
+     * @param series the series key
      * @param earlier every earlier record of the series, in file order, any status
      * @param tonight this run
      * @param note    what the caller knows the reader must know (new series, skipped lines), or ""
+     * @param noise   the target's noise, from every record of the history file
      */
-    public SeriesJudgement judge(String series, List<HistoryRecord> earlier, Tonight tonight, String note) {
+    public SeriesJudgement judge(String series, List<HistoryRecord> earlier, Tonight tonight, String note, TargetNoise noise) {
         List<HistoryRecord> usable = earlier.stream().filter(HistoryRecord::usableAsReference).toList();
         Map<String, Spread> tonightSpread = new LinkedHashMap<>();
         tonight.rounds().forEach((k, v) -> tonightSpread.put(k, Spread.of(v)));
+        int rounds = tonightSpread.values().stream().mapToInt(Spread::n).max().orElse(1);
+        String primary = primary(tonightSpread.keySet());
 
         List<SeriesJudgement.TrendPoint> points = new ArrayList<>();
         for (HistoryRecord r : usable) points.add(new SeriesJudgement.TrendPoint(r.when(), r.runId(), false, r.verdict(), r.figures()));
@@ -68,138 +98,179 @@ public final class Judge {
         tonightSpread.forEach((k, s) -> tonightFigures.put(k, s.median()));
 
         List<SeriesJudgement.ChangePointAt> found = new ArrayList<>();
-        List<Candidate> candidates = new ArrayList<>();
-        List<FigureJudgement> notJudged = new ArrayList<>();
+        List<FigureJudgement> figures = new ArrayList<>();
+        boolean workersLeft = !WorkersAlive.alive(tonight.workers());
         for (var e : tonightSpread.entrySet()) {
             String figure = e.getKey();
             Direction dir = FigureCatalog.direction(figure);
             if (dir == Direction.NONE) continue;
-            double tol = settings.toleranceOf(figure);
-            Spread now = e.getValue();
-            Spread shown = now.n() > 1 ? now : null;
-            // The series of this figure: earlier usable runs that measured it, then tonight.
-            List<Integer> at = new ArrayList<>();
-            for (int i = 0; i < usable.size(); i++) if (usable.get(i).figures().get(figure) != null) at.add(i);
-            double[] whole = new double[at.size() + 1];
-            for (int i = 0; i < at.size(); i++) whole[i] = usable.get(at.get(i)).figures().get(figure);
-            whole[at.size()] = now.median();
-            List<EDivisive.ChangePoint> cps = changePoints.changePoints(whole);
-            for (EDivisive.ChangePoint cp : cps) {
-                int idx = cp.index() < at.size() ? at.get(cp.index()) : usable.size();
-                String runId = idx < usable.size() ? usable.get(idx).runId() : tonight.runId();
-                String when = idx < usable.size() ? usable.get(idx).when() : tonight.when();
-                found.add(new SeriesJudgement.ChangePointAt(figure, idx, runId, when, cp.pValue()));
-            }
-            double[] reference = reference(usable, at, whole, cps);
-            if (usable.size() < JudgeSettings.MIN_RUNS || reference.length < JudgeSettings.MIN_RUNS) {
-                notJudged.add(new FigureJudgement(figure, dir.label(), null, now.median(), null, null, FigureJudgement.NOT_JUDGED,
-                        reference.length, tol, shown));
-                continue;
-            }
-            double refMedian = Spread.of(reference).median();
-            if (refMedian == 0) {
-                // A relative change from 0 has no size; an error rate leaving 0 is the thresholds' job.
-                notJudged.add(new FigureJudgement(figure, dir.label(), refMedian, now.median(), null, null, FigureJudgement.NOT_JUDGED,
-                        reference.length, tol, shown));
-                continue;
-            }
-            candidates.add(new Candidate(figure, dir, tol, refMedian, now, reference, pValue(now.median(), reference)));
-        }
-        boolean workersLeft = !WorkersAlive.alive(tonight.workers());
-        double[] adjusted = holm(candidates.stream().mapToDouble(Candidate::p).toArray());
-        List<FigureJudgement> figures = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            Candidate c = candidates.get(i);
-            double change = (c.now.median() - c.refMedian) / Math.abs(c.refMedian);
-            String verdict = FigureJudgement.NO_CHANGE;
-            if (workersLeft) {
+            changePointsOf(figure, usable, e.getValue().median(), tonight, found);
+            FigureJudgement f = judgeFigure(series, earlier, figure, dir, e.getValue(), rounds, figure.equals(primary), noise, tonight);
+            if (workersLeft && !f.verdict().equals(FigureJudgement.NOT_JUDGED)) {
                 // Reference, change and p stay for the reader; the verdict is withheld (see below).
-                verdict = FigureJudgement.NOT_JUDGED;
-            } else if (Math.abs(change) > c.tol && adjusted[i] < settings.significance()) {
-                verdict = Math.signum(change) == c.dir.sign() ? FigureJudgement.IMPROVEMENT : FigureJudgement.REGRESSION;
+                f = withVerdict(f, FigureJudgement.NOT_JUDGED, "workers not all alive tonight");
             }
-            figures.add(new FigureJudgement(c.figure, c.dir.label(), c.refMedian, c.now.median(), change, adjusted[i], verdict,
-                    c.reference.length, c.tol, c.now.n() > 1 ? c.now : null));
+            figures.add(f);
         }
-        figures.addAll(notJudged);
+        figures.sort(Comparator.comparing((FigureJudgement f) -> !f.gating()));
         points.add(new SeriesJudgement.TrendPoint(tonight.when(), tonight.runId(), true, null, tonightFigures));
 
+        FigureJudgement gate = figures.stream().filter(FigureJudgement::gating).findFirst().orElse(null);
         String verdict;
         // Tonight lost a worker: its figures measured a smaller fleet than the series did, so a
         // "regression" would blame Pulp for the fleet (worker health already names the drop-out)
         // and a "no change" would claim a comparison that did not hold. Not judged, said why.
-        if (workersLeft || usable.size() < JudgeSettings.MIN_RUNS) verdict = FigureJudgement.NOT_JUDGED;
-        else if (figures.stream().anyMatch(f -> f.verdict().equals(FigureJudgement.REGRESSION))) verdict = FigureJudgement.REGRESSION;
-        else if (figures.stream().anyMatch(f -> f.verdict().equals(FigureJudgement.IMPROVEMENT))) verdict = FigureJudgement.IMPROVEMENT;
-        else if (candidates.isEmpty()) verdict = FigureJudgement.NOT_JUDGED;
-        else verdict = FigureJudgement.NO_CHANGE;
+        if (workersLeft || gate == null) verdict = FigureJudgement.NOT_JUDGED;
+        else verdict = gate.verdict();
         found.sort(Comparator.comparingInt(SeriesJudgement.ChangePointAt::index));
-        return new SeriesJudgement(verdict, series, usable.size(), note, figures, found, points, tonight.workers());
+        return new SeriesJudgement(verdict, series, usable.size(), note, figures, found, points, tonight.workers(), primary);
     }
 
-    private record Candidate(String figure, Direction dir, double tol, double refMedian, Spread now, double[] reference, double p) {}
+    /** The figure that gates: sustainedRate for a capacity search, else throughput, else the first main figure measured. */
+    static String primary(Set<String> measured) {
+        for (String f : FigureCatalog.MAIN) if (measured.contains(f)) return f;
+        return null;
+    }
 
-    /** The reference values of one figure; see the class comment. */
-    private double[] reference(List<HistoryRecord> usable, List<Integer> at, double[] whole, List<EDivisive.ChangePoint> cps) {
-        int earlierCount = at.size();
-        int start = 0;
-        boolean afterChange = false;
-        for (EDivisive.ChangePoint cp : cps) {
-            if (cp.index() < earlierCount && earlierCount - cp.index() >= JudgeSettings.MIN_RUNS) {
-                start = cp.index();
-                afterChange = true;
-            }
+    private FigureJudgement judgeFigure(String series, List<HistoryRecord> earlier, String figure, Direction dir, Spread now, int rounds,
+                                        boolean gating, TargetNoise noises, Tonight tonight) {
+        double tol = settings.toleranceOf(figure);
+        Spread shown = now.n() > 1 ? now : null;
+        LevelRuns level = LevelRuns.of(earlier, series, figure, accepted);
+        List<LevelRuns.Run> runs = level.runs();
+        double[] ref = last(runs.stream().filter(r -> !r.regressed()).mapToDouble(LevelRuns.Run::log).toArray(), settings.window());
+        double[] refValues = last(level.referenceValues(), settings.window());
+        Double refMedian = ref.length == 0 ? null : TargetNoise.median(refValues);
+        Optional<NoiseEstimate> noise = noises.of(series, figure, rounds);
+        String why = null;
+        if (ref.length < MIN_REFERENCE) {
+            why = ref.length + " earlier run" + (ref.length == 1 ? "" : "s") + " with a value above 0 at this level, " + MIN_REFERENCE
+                    + " needed (a change from 0 has no relative size)";
+        } else if (!(now.median() > 0)) {
+            why = "tonight's value is " + now.median() + ": a relative change needs a positive value";
+        } else if (noise.isEmpty()) {
+            why = "no noise estimate yet (no series of this target with 2 runs of " + figure + ")";
         }
-        List<Double> ref = new ArrayList<>();
-        for (int i = start; i < earlierCount; i++) {
-            boolean regressed = FigureJudgement.REGRESSION.equals(usable.get(at.get(i)).verdict());
-            if (afterChange || !regressed) ref.add(whole[i]);
+        if (why != null) {
+            return new FigureJudgement(figure, dir.label(), refMedian, now.median(), null, null, FigureJudgement.NOT_JUDGED, ref.length, tol,
+                    shown, gating, noise.orElse(null), null, null, null, level.accepted(), why);
         }
-        int from = Math.max(0, ref.size() - settings.window());
-        return ref.subList(from, ref.size()).stream().mapToDouble(Double::doubleValue).toArray();
+        NoiseEstimate n = noise.get();
+        TDistribution t = TDistribution.of(n.df());
+        double x = Math.log(now.median());
+        double refLog = TargetNoise.median(ref);
+        int sign = dir.sign();
+        double alpha = settings.significance() / 2;
+        double se = n.sigma() * Math.sqrt(1 + medianVariance(ref.length));
+        double stat = se == 0 ? Math.signum(sign * (x - refLog)) * Double.MAX_VALUE : sign * (x - refLog) / se;
+        double pBad = t.cumulativeProbability(stat);
+        double pGood = t.survivalProbability(stat);
+        // Shown and held against the tolerance: the plain median of the reference values (for an even
+        // count the mean of the middle two, as a reader would take it); the test itself is in logs.
+        double shownRef = refMedian;
+        double change = now.median() / shownRef - 1;
+        boolean bad = pBad < alpha && beyond(change, tol, -sign);
+        boolean good = pGood < alpha && beyond(change, tol, sign);
+        FigureJudgement.Lasting lasting = lasting(runs, x, earlier.size() + 1, tonight, n, t, sign, tol, shownRef);
+        String verdict = bad || lasting != null ? FigureJudgement.REGRESSION : good ? FigureJudgement.IMPROVEMENT : FigureJudgement.NO_CHANGE;
+        double critical = t.inverseSurvivalProbability(alpha);
+        double detectable = Math.max(tol, relative(critical * se, sign));
+        Double repeat3 = rounds == 1 ? Math.max(tol, relative(critical * n.sigma() * Math.sqrt(MEDIAN_OF_3 * (1 + medianVariance(ref.length))), sign)) : null;
+        return new FigureJudgement(figure, dir.label(), shownRef, now.median(), change, Math.min(pBad, pGood), verdict, ref.length, tol,
+                shown, gating, n, detectable, repeat3, lasting, level.accepted(), null);
     }
 
     /**
-     * Two-sided p-value of tonight's value against the reference runs: the t-test of a new
-     * observation against a sample, whose statistic is (x - mean) / (s sqrt(1 + 1/n)) with n - 1
-     * degrees of freedom (the prediction interval). Commons' TTest refuses a sample of one, so this
-     * asks its one-sample test, with mu = tonight, for a variance scaled by (n + 1): its statistic
-     * (mean - x) / sqrt(s^2 (n + 1) / n) is the same number.
+     * The persistence test (see the class comment): a window m whose mean is worse than the
+     * reference before it beyond the tolerance at significance / 2 split over the windows tried.
      */
-    static double pValue(double tonight, double[] reference) {
-        int n = reference.length;
-        double mean = mean(reference);
-        double v = variance(reference, mean);
-        if (v == 0) return tonight == mean ? 1 : 0;
-        double p = TTest.withDefaults().withMu(tonight).test(mean, v * (n + 1), n).getPValue();
-        return Double.isNaN(p) ? 1 : p;
+    private FigureJudgement.Lasting lasting(List<LevelRuns.Run> runs, double tonightLog, int tonightNumber, Tonight tonight, NoiseEstimate n,
+                                            TDistribution t, int sign, double tol, double reference) {
+        if (runs.isEmpty()) return null;
+        // The level returned: tonight and the run before both within the tolerance of the reference.
+        double last = Math.exp(runs.get(runs.size() - 1).log());
+        if (!beyond(Math.exp(tonightLog) / reference - 1, tol, -sign) && !beyond(last / reference - 1, tol, -sign)) return null;
+        int trailing = 0;
+        for (int i = runs.size() - 1; i >= 0 && runs.get(i).regressed(); i--) trailing++;
+        Set<Integer> windows = new LinkedHashSet<>();
+        for (int m : WINDOWS) windows.add(m);
+        windows.add(trailing + 1);
+        Map<Integer, double[]> tried = new LinkedHashMap<>();
+        for (int m : windows) {
+            if (m < 2 || m - 1 > runs.size()) continue;
+            List<LevelRuns.Run> before = runs.subList(0, runs.size() - (m - 1));
+            double[] ref = last(before.stream().filter(r -> !r.regressed()).mapToDouble(LevelRuns.Run::log).toArray(), settings.window());
+            if (ref.length >= MIN_REFERENCE) tried.put(m, ref);
+        }
+        if (tried.isEmpty()) return null;
+        double alpha = settings.significance() / 2 / tried.size();
+        FigureJudgement.Lasting found = null;
+        for (var w : tried.entrySet()) {
+            int m = w.getKey();
+            double[] ref = w.getValue();
+            List<LevelRuns.Run> window = runs.subList(runs.size() - (m - 1), runs.size());
+            double mean = (window.stream().mapToDouble(LevelRuns.Run::log).sum() + tonightLog) / m;
+            double refLog = TargetNoise.median(ref);
+            // A level, not one bad night: every run of the window is on the bad side of the reference,
+            // and the first is worse by half the tolerance at least (else it is the old level and
+            // would misdate the start).
+            if (sign * (tonightLog - refLog) >= 0 || window.stream().anyMatch(r -> sign * (r.log() - refLog) >= 0)) continue;
+            double firstLog = window.isEmpty() ? tonightLog : window.get(0).log();
+            if (!beyond(Math.exp(firstLog - refLog) - 1, tol / 2, -sign)) continue;
+            double se = n.sigma() * Math.sqrt(1.0 / m + medianVariance(ref.length));
+            double stat = se == 0 ? Math.signum(sign * (mean - refLog)) * Double.MAX_VALUE : sign * (mean - refLog) / se;
+            double p = t.cumulativeProbability(stat);
+            double change = Math.exp(mean - refLog) - 1;
+            // Of the windows that flag, the one that fits best (smallest p) says where the new level began.
+            if (p < alpha && beyond(change, tol, -sign) && (found == null || p < found.p())) {
+                LevelRuns.Run first = window.isEmpty() ? null : window.get(0);
+                found = first == null ? new FigureJudgement.Lasting(tonightNumber, tonight.runId(), tonight.when(), change, m, p)
+                        : new FigureJudgement.Lasting(first.number(), first.runId(), first.when(), change, m, p);
+            }
+        }
+        return found;
     }
 
-    /** Holm's step-down adjustment: adjusted p-values, in the input's order. */
-    static double[] holm(double[] p) {
-        int m = p.length;
-        Integer[] order = new Integer[m];
-        for (int i = 0; i < m; i++) order[i] = i;
-        Arrays.sort(order, Comparator.comparingDouble(i -> p[i]));
-        double[] out = new double[m];
-        double running = 0;
-        for (int rank = 0; rank < m; rank++) {
-            int i = order[rank];
-            running = Math.max(running, Math.min(1, (m - rank) * p[i]));
-            out[i] = running;
-        }
+    /** Variance of the reference median of n runs in units of one run's: pi / (2n) (1/n for n <= 2, a mean). */
+    static double medianVariance(int n) {
+        return n <= 2 ? 1.0 / n : Math.PI / (2.0 * n);
+    }
+
+    /** Whether change goes beyond tol in the direction {@code towards} (+1 up, -1 down). */
+    private static boolean beyond(double change, double tol, int towards) {
+        return towards > 0 ? change > tol : change < -tol;
+    }
+
+    /** A log distance in the bad direction as a relative change: a drop for higher-is-better, a rise otherwise. */
+    private static double relative(double logDistance, int sign) {
+        return sign > 0 ? 1 - Math.exp(-logDistance) : Math.exp(logDistance) - 1;
+    }
+
+    private static double[] last(double[] v, int window) {
+        int from = Math.max(0, v.length - window);
+        double[] out = new double[v.length - from];
+        System.arraycopy(v, from, out, 0, out.length);
         return out;
     }
 
-    private static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) s += x;
-        return s / v.length;
+    /** E-divisive change points of the figure over the usable runs and tonight: shown to the reader, they do not decide. */
+    private void changePointsOf(String figure, List<HistoryRecord> usable, double now, Tonight tonight, List<SeriesJudgement.ChangePointAt> found) {
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < usable.size(); i++) if (usable.get(i).figures().get(figure) != null) at.add(i);
+        double[] whole = new double[at.size() + 1];
+        for (int i = 0; i < at.size(); i++) whole[i] = usable.get(at.get(i)).figures().get(figure);
+        whole[at.size()] = now;
+        if (changePoints == null) return;
+        for (EDivisive.ChangePoint cp : changePoints.changePoints(whole)) {
+            int idx = cp.index() < at.size() ? at.get(cp.index()) : usable.size();
+            String runId = idx < usable.size() ? usable.get(idx).runId() : tonight.runId();
+            String when = idx < usable.size() ? usable.get(idx).when() : tonight.when();
+            found.add(new SeriesJudgement.ChangePointAt(figure, idx, runId, when, cp.pValue()));
+        }
     }
 
-    private static double variance(double[] v, double mean) {
-        double s = 0;
-        for (double x : v) s += (x - mean) * (x - mean);
-        return s / (v.length - 1);
+    private static FigureJudgement withVerdict(FigureJudgement f, String verdict, String why) {
+        return new FigureJudgement(f.name(), f.direction(), f.reference(), f.value(), f.change(), f.significance(), verdict, f.referenceRuns(),
+                f.tolerance(), f.spread(), f.gating(), f.noise(), f.detectableChange(), f.detectableRepeat3(), f.lasting(), f.accepted(), why);
     }
 }

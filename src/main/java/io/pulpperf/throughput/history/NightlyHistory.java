@@ -25,6 +25,8 @@ public final class NightlyHistory {
     private final Map<String, String> pulpVersions;
     private final String suiteVersion;
     private final Judge judge;
+    private final AcceptedChanges accepted;
+    private final TargetNoise noise;
     private final List<HistoryRecord> tonight = Collections.synchronizedList(new ArrayList<>());
 
     public NightlyHistory(HistorySettings settings, HistoryFile.Read read, Map<String, String> pulpVersions, String suiteVersion) {
@@ -32,7 +34,10 @@ public final class NightlyHistory {
         this.read = read;
         this.pulpVersions = Map.copyOf(pulpVersions);
         this.suiteVersion = suiteVersion;
-        this.judge = new Judge(settings.judge(), EDivisive.defaults());
+        // Checked here, before any load: a malformed accepted change stops the run with its line.
+        this.accepted = AcceptedChanges.load(settings.accepted(), read.records());
+        this.judge = new Judge(settings.judge(), EDivisive.defaults(), accepted);
+        this.noise = new TargetNoise(read.records(), accepted);
     }
 
     /** With -Dpulp.history or the matrix file's history: key; reads the file now. */
@@ -46,6 +51,8 @@ public final class NightlyHistory {
         List<String> out = new ArrayList<>();
         out.add("History " + settings.file() + ": " + read.records().size() + " records" + (settings.append() ? "" : " (not appended to: append false)"));
         read.skipped().forEach(s -> out.add("History " + settings.file() + ": skipped " + s));
+        accepted.changes().forEach(c -> out.add("History " + settings.accepted() + " line " + c.line() + ": " + c.series() + " " + c.figure() + " "
+                + c.describe()));
         return out;
     }
 
@@ -88,7 +95,7 @@ public final class NightlyHistory {
         List<HistoryRecord> earlier = read.records().stream().filter(h -> series.equals(h.series())).toList();
         WorkersAlive workers = WorkersAlive.ofRounds(rounds.stream().map(x -> WorkersAlive.of(x.observed())).toList());
         SeriesJudgement j = judge.judge(series, earlier, new Judge.Tonight(runIds, when, values, workers),
-                newSeriesNote(r.scenario().name(), series, params));
+                newSeriesNote(r.scenario().name(), series, params), noise);
         boolean finished = rounds.stream().allMatch(x -> x.result().finished());
         tonight.add(new HistoryRecord(HistoryRecord.SCHEMA, when, runIds, r.scenario().name(), series,
                 failed || !finished ? HistoryRecord.FAILED : HistoryRecord.OK, j.verdict(), pulpVersions, suiteVersion, params,

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A scenario's run judged against its series.
  *
- * @param verdict      regression (any figure regressed), improvement, no change, or not judged (fewer than 3 earlier runs)
+ * @param verdict      the primary figure's: regression, improvement, no change, or not judged (fewer than 2 earlier runs, no noise estimate)
  * @param series       the series key ({@link SeriesKey})
  * @param runs         earlier runs of the series usable as references (status ok)
  * @param note         what the reader must know: a new series and why, lines of the history that were skipped
@@ -14,9 +14,10 @@ import java.util.List;
  * @param changePoints change points found over the whole series, tonight included
  * @param points       the series of the main figures, tonight last (for the trend chart and CSV)
  * @param workers      tonight's worker health, null when not observed; not all alive: not judged (see {@link Judge})
+ * @param primary      the figure that gates the verdict (the others are notes), null when none was measured
  */
 public record SeriesJudgement(String verdict, String series, int runs, String note, List<FigureJudgement> figures,
-                              List<ChangePointAt> changePoints, List<TrendPoint> points, WorkersAlive workers) {
+                              List<ChangePointAt> changePoints, List<TrendPoint> points, WorkersAlive workers, String primary) {
 
     /**
      * @param figure the figure that shifted
@@ -43,10 +44,18 @@ public record SeriesJudgement(String verdict, String series, int runs, String no
         return !WorkersAlive.alive(workers);
     }
 
-    /** Why the verdict is "not judged": "workers not all alive (...): ..." or "2 earlier runs in series a@..., 3 needed". */
+    /** Why the verdict is "not judged": "workers not all alive (...): ..." or "throughput: 1 earlier run at this level, 2 needed (series a@...)". */
     public String whyNotJudged() {
         if (workersLeft()) return workers.describe() + " tonight: not compared with runs whose workers all stayed";
+        FigureJudgement gate = gate();
+        if (gate != null && gate.why() != null) return gate.name() + ": " + gate.why() + " (series " + series + ")";
+        if (gate == null && primary == null) return "no gating figure measured (series " + series + ")";
         return runs + " earlier run" + (runs == 1 ? "" : "s") + " in series " + series + ", " + JudgeSettings.MIN_RUNS + " needed";
+    }
+
+    /** The gating figure's judgement, or null. */
+    public FigureJudgement gate() {
+        return figures.stream().filter(FigureJudgement::gating).findFirst().orElse(null);
     }
 
     public boolean regressed() {

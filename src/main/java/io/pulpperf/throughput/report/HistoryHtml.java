@@ -2,6 +2,7 @@ package io.pulpperf.throughput.report;
 
 import io.pulpperf.throughput.history.FigureJudgement;
 import io.pulpperf.throughput.history.HistoryChecks;
+import io.pulpperf.throughput.history.HistoryTable;
 import io.pulpperf.throughput.history.SeriesJudgement;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +18,12 @@ public final class HistoryHtml {
         for (var e : byScenario.entrySet()) {
             SeriesJudgement j = e.getValue();
             if (j.verdict().equals(FigureJudgement.NOT_JUDGED) && !j.workersLeft()) {
-                rows.add(new String[] {e.getKey(), "(all)", "-", "-", "-", "-", "!note:not judged: " + j.runs() + " earlier runs"});
+                rows.add(new String[] {e.getKey(), "(all)", "-", "-", "-", "-", "-", "-", "!note:not judged: " + j.whyNotJudged()});
                 continue;
             }
             for (FigureJudgement f : j.figures()) {
                 String verdict = switch (f.verdict()) {
-                    case FigureJudgement.REGRESSION -> "!fail:regression";
+                    case FigureJudgement.REGRESSION -> f.gating() ? "!fail:regression" : "!note:regression (a note, not gating)";
                     case FigureJudgement.IMPROVEMENT -> "!pass:improvement";
                     case FigureJudgement.NOT_JUDGED -> "!note:not judged" + (j.workersLeft() ? ": " + j.workers().describe() : "");
                     default -> f.verdict();
@@ -30,13 +31,18 @@ public final class HistoryHtml {
                 rows.add(new String[] {e.getKey(), f.name(), HistoryChecks.number(f.reference()),
                         f.spread() == null ? HistoryChecks.number(f.value()) : f.spread().shown(HistoryChecks::number),
                         f.change() == null ? "-" : String.format(Locale.ROOT, "%+.1f%%", f.change() * 100),
-                        f.significance() == null ? "-" : String.format(Locale.ROOT, "%.2g", f.significance()), verdict});
+                        f.significance() == null ? "-" : String.format(Locale.ROOT, "%.2g", f.significance()), HistoryTable.noise(f),
+                        HistoryTable.couldFlag(f), verdict + (f.lasting() == null ? "" : " since run #" + f.lasting().sinceRun())
+                        + (f.accepted() == null ? "" : "; " + f.accepted().describe())});
             }
         }
         return new HtmlPage("Against the history").heading("Against the history: scenario x figure", null)
-                .paragraph("Each figure against its series' reference runs (median shown): a regression needs a change beyond the "
-                        + "tolerance and a Holm-adjusted p-value under the significance (README: Nightly history and regressions).")
-                .table(new String[] {"Scenario", "Figure", "#Reference median", "#Tonight", "#Change", "#p (Holm)", "Verdict"}, rows)
+                .paragraph("Each figure against its series' reference runs (median shown), with the target's noise: a regression needs a "
+                        + "change beyond the tolerance and a one-sided p under the significance, tonight alone or over the last nights "
+                        + "(a lasting one). Only each scenario's first figure gates; the others are notes. \"Could flag\": the smallest "
+                        + "drop (or rise, for times) tonight's test could flag (README: Nightly history and regressions).")
+                .table(new String[] {"Scenario", "Figure", "#Reference median", "#Tonight", "#Change", "#p (one-sided)", "Noise", "Could flag",
+                        "Verdict"}, rows)
                 .render();
     }
 }

@@ -53,7 +53,11 @@ public final class TrendChart {
         for (String figure : figures(j)) panels.add(new Charts.Panel(panel(figure, j), 1));
         NumberAxis x = new NumberAxis("run of the series (tonight last)");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        FigureJudgement gate = j.gate();
         String subtitle = "Series " + j.series() + ", " + j.points().size() + " runs; verdict: " + j.verdict()
+                + (gate != null && gate.lasting() != null ? " (" + gate.lasting().describe(gate.name()) + ")" : "")
+                + (gate != null && gate.detectableChange() != null ? "; " + gate.detectable() + " (" + gate.noise().describe() + ")" : "")
+                + (gate != null && gate.accepted() != null ? "; " + gate.accepted().describe() : "")
                 + (j.changePoints().isEmpty() ? "; no change point" : "; change points at run "
                 + String.join(", ", j.changePoints().stream().map(c -> "#" + (c.index() + 1) + " (" + c.figure() + ")").distinct().toList()));
         return Charts.stacked("Trend of " + scenario, subtitle, x, panels.toArray(Charts.Panel[]::new));
@@ -91,6 +95,27 @@ public final class TrendChart {
             band.setLabelAnchor(RectangleAnchor.TOP_LEFT);
             band.setLabelTextAnchor(TextAnchor.TOP_LEFT);
             plot.addRangeMarker(band, Layer.BACKGROUND);
+            if (f.detectableChange() != null) {
+                // What tonight could flag: a value past this line in the bad direction.
+                boolean higherIsBetter = f.direction().equals(io.pulpperf.throughput.history.Direction.HIGHER_IS_BETTER.label());
+                double at = f.reference() * (higherIsBetter ? 1 - f.detectableChange() : 1 + f.detectableChange());
+                ValueMarker flag = new ValueMarker(at, Charts.VERMILLION, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                        new float[] {2f, 3f}, 0f));
+                flag.setLabel(String.format(Locale.ROOT, "could flag %s%.0f%%", higherIsBetter ? "-" : "+", f.detectableChange() * 100));
+                flag.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
+                flag.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+                plot.addRangeMarker(flag);
+            }
+            if (f.accepted() != null) {
+                int at = acceptedIndex(j, f.accepted());
+                if (at >= 0) {
+                    ValueMarker m = new ValueMarker(at + 0.5, Charts.BLUE, new BasicStroke(1.5f));
+                    m.setLabel("accepted: " + f.accepted().reason());
+                    m.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+                    m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+                    plot.addDomainMarker(m);
+                }
+            }
         });
         for (SeriesJudgement.ChangePointAt c : j.changePoints()) {
             if (!c.figure().equals(figure)) continue;
@@ -103,6 +128,18 @@ public final class TrendChart {
             plot.addDomainMarker(m);
         }
         return plot;
+    }
+
+    /** Index in the points of the first run at the accepted level, or -1. */
+    static int acceptedIndex(SeriesJudgement j, io.pulpperf.throughput.history.AcceptedChanges.Change c) {
+        java.time.Instant from = io.pulpperf.throughput.history.AcceptedChanges.instant(c.since());
+        for (int i = 0; i < j.points().size(); i++) {
+            var p = j.points().get(i);
+            if (p.runId() != null && java.util.List.of(p.runId().split(",")).contains(c.since())) return i;
+            java.time.Instant w = p.when() == null ? null : io.pulpperf.throughput.history.AcceptedChanges.instant(p.when());
+            if (from != null && w != null && !w.isBefore(from)) return i;
+        }
+        return -1;
     }
 
     /**
@@ -122,6 +159,13 @@ public final class TrendChart {
             double a = f.reference() * (1 - f.tolerance()), b = f.reference() * (1 + f.tolerance());
             lo = Math.min(lo, Math.min(a, b));
             hi = Math.max(hi, Math.max(a, b));
+            if (f.detectableChange() != null && f.detectableChange() < 1) {
+                // The could-flag line too, so the reader sees how far a night must fall to be caught.
+                boolean higherIsBetter = f.direction().equals(io.pulpperf.throughput.history.Direction.HIGHER_IS_BETTER.label());
+                double at = f.reference() * (higherIsBetter ? 1 - f.detectableChange() : 1 + f.detectableChange());
+                lo = Math.min(lo, at);
+                hi = Math.max(hi, at);
+            }
         }
         if (!(lo <= hi)) return Optional.empty();
         double pad = hi > lo ? (hi - lo) * 0.05 : Math.max(Math.abs(hi) * 0.05, 1);

@@ -27,9 +27,16 @@ public sealed interface ServiceTime {
 
     /**
      * Parses {@code 40ms}, {@code 0.3s}, {@code exp:40ms} or {@code uniform:10ms..50ms}; the seed
-     * makes random ones reproducible.
+     * makes random ones reproducible. A suffix {@code ~8%} scales every service time by one
+     * run-level factor, lognormal with that relative spread (sigma of its log), drawn once when the
+     * simulator starts (one night, in the nightly): a different draw in every JVM, or a
+     * reproducible one with {@code ~8%@7} (seed 7). It gives the simulator a real target's
+     * night-to-night noise (7-8% on the real pulpcore of pulp-api-facts.md section 10), which the
+     * per-task randomness averages away.
      */
     static ServiceTime parse(String text, long seed) {
+        int tilde = text.indexOf('~');
+        if (tilde >= 0) return NightScaled.parse(parse(text.substring(0, tilde), seed), text.substring(tilde + 1).trim(), text);
         String t = text.trim();
         if (t.startsWith("exp:")) {
             return exponential(Durations.parse(t.substring(4)), seed);
@@ -66,6 +73,31 @@ public sealed interface ServiceTime {
         @Override
         public long nextMicros() {
             return minMicros + (long) (random.nextDouble() * (maxMicros - minMicros));
+        }
+    }
+
+    /**
+     * Another service time scaled by one factor drawn per simulator start.
+     *
+     * @param base   the service time
+     * @param spread sigma of the factor's log
+     * @param factor the factor drawn
+     */
+    record NightScaled(ServiceTime base, double spread, double factor) implements ServiceTime {
+        static NightScaled parse(ServiceTime base, String spec, String text) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)%(?:@(-?\\d+))?").matcher(spec);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("expected a night-to-night spread such as ~8% or ~8%@7 (seeded) after the service time, but got '"
+                        + text + "'");
+            }
+            double spread = Double.parseDouble(m.group(1)) / 100;
+            Random random = m.group(2) == null ? new Random() : new Random(Long.parseLong(m.group(2)));
+            return new NightScaled(base, spread, Math.exp(spread * random.nextGaussian()));
+        }
+
+        @Override
+        public long nextMicros() {
+            return Math.round(base.nextMicros() * factor);
         }
     }
 }

@@ -204,6 +204,7 @@ class MatrixSchemaTest {
         historyProbe(out, history, "window", 30, l -> l.history().orElseThrow().judge().window());
         historyProbe(out, history, "tolerance", 0.05, l -> l.history().orElseThrow().judge().tolerance());
         historyProbe(out, history, "significance", 0.05, l -> l.history().orElseThrow().judge().significance());
+        historyProbe(out, history, "accepted", "acc.yaml", l -> l.history().orElseThrow().accepted().toString());
         out.add(new Probe("history.append", history, JSON.getNodeFactory().booleanNode(false), l -> l.history().orElseThrow().append(), false));
         out.add(new Probe("history.tolerances", history, JSON.createObjectNode().put("queueWaitP95Ms", 0.25),
                 l -> l.history().orElseThrow().judge().tolerances().isEmpty() ? null : l.history().orElseThrow().judge().tolerances(),
