@@ -92,12 +92,16 @@ final class AllureScenarioReport {
      * frame, but CSV as a full table).
      */
     static void attach(JudgedScenario j) {
-        attach(j, java.util.List.of());
+        attach(j, null);
     }
 
-    /** @param marks log events to mark on the timeline chart (issue 26) */
-    static void attach(JudgedScenario j, java.util.List<TimelineChart.Mark> marks) {
+    /**
+     * @param logs the log observer's figures (issue 26), or null: its events are marked on the timeline chart and each failure
+     *             reason's first task gets its own log lines beside its error
+     */
+    static void attach(JudgedScenario j, Object logs) {
         ScenarioResult r = j.result();
+        java.util.List<TimelineChart.Mark> marks = TimelineChart.logMarks(logs, r.metrics().firstCreated());
         String name = r.scenario().name();
         Allure.addAttachment("Summary: checks and figures", "text/html", SummaryTable.html(r, j.checks()), ".html");
         Allure.addAttachment("Summary (CSV)", "text/csv", SummaryTable.csv(r, j.checks()), ".csv");
@@ -111,7 +115,7 @@ final class AllureScenarioReport {
                 DispatchTable.html(name, r.dispatch()), ".html");
         Allure.addAttachment("Dispatch (CSV)", "text/csv", DispatchTable.csv(r.dispatch()), ".csv");
         if (!r.metrics().failures().isEmpty()) {
-            Allure.addAttachment("Failed and canceled tasks by reason (CSV)", "text/csv", ScenarioSummary.failuresCsv(r.metrics()), ".csv");
+            Allure.addAttachment("Failed and canceled tasks by reason (CSV)", "text/csv", ScenarioSummary.failuresCsv(r.metrics(), logs), ".csv");
         }
         if (!r.metrics().errors().isEmpty()) {
             Allure.addAttachment("Failed tasks by exact error text (CSV)", "text/csv", ScenarioSummary.errorsCsv(r.metrics()), ".csv");

@@ -227,8 +227,7 @@ class TaskThroughputTest {
         JudgedScenario judged = new JudgedScenario(done, checks);
         results.add(judged);
         Map<String, Object> figs = observedFigures.get(done.runId());
-        AllureScenarioReport.attach(judged, io.pulpperf.throughput.report.TimelineChart.logMarks(figs == null ? null : figs.get("logs"),
-                done.metrics().firstCreated()));
+        AllureScenarioReport.attach(judged, figs == null ? null : figs.get("logs"));
         System.out.println(io.pulpperf.throughput.report.ScenarioSummary.line(result));
 
         CheckAssert.Soft soft = new CheckAssert.Soft();
@@ -290,7 +289,9 @@ class TaskThroughputTest {
                         d.name(), micros(first + Math.round(d.at() * 1e6)))).toList();
         // The run's Correlation-ID and failed requests tell its own log lines from others' (issue 26).
         var run = result == null ? io.pulpperf.throughput.observe.ScenarioWindow.Run.NONE
-                : new io.pulpperf.throughput.observe.ScenarioWindow.Run(result.runId(), io.pulpperf.throughput.logs.FailedRequests.read(result.dispatchCsv()));
+                : new io.pulpperf.throughput.observe.ScenarioWindow.Run(result.runId(), io.pulpperf.throughput.logs.FailedRequests.read(result.dispatchCsv()),
+                        // Each failure reason's first task: its own lines go beside its error (issue 26 item 3).
+                        result.metrics().failures().stream().map(io.pulpperf.throughput.measure.FailureReason::firstTask).filter(java.util.Objects::nonNull).toList());
         List<Observed> observed = new ArrayList<>(observing.stop(first == null ? null : micros(first), last == null ? null : micros(last),
                 io.pulpperf.throughput.run.FleetPeaks.holds(result), run, marks));
         // Completion rate by queue depth, from the tasks' own timestamps (issue 21).

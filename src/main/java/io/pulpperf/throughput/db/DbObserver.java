@@ -47,7 +47,7 @@ public final class DbObserver implements ScenarioObserver {
         List<Observed.Attachment> attachments = new ArrayList<>();
         try {
             attachments.add(new Observed.Attachment("DB sessions and lock waits", "image/svg+xml",
-                    DbTimelineChart.svg(scenario + ": database sessions", report.samples(), window.zero()), ".svg"));
+                    DbTimelineChart.svg(scenario + ": database sessions", report.samples(), window.zero(), window.marks()), ".svg"));
             attachments.add(new Observed.Attachment("DB peak and mean", "text/html",
                     DbStatsTable.html(scenario + ": database", report, summary), ".html"));
             attachments.add(new Observed.Attachment("DB peak and mean (CSV)", "text/csv", DbCsv.summary(summary), ".csv"));

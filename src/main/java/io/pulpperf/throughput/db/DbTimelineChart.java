@@ -1,5 +1,7 @@
 package io.pulpperf.throughput.db;
 
+import io.pulpperf.throughput.observe.ScenarioWindow;
+import io.pulpperf.throughput.observe.TimelineMarks;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Rectangle;
@@ -31,6 +33,11 @@ public final class DbTimelineChart {
      * @param zero the instant drawn at 0 s (the task timeline's start); earlier samples are drawn at negative seconds
      */
     public static String svg(String title, List<DbSample> samples, Instant zero) {
+        return svg(title, samples, zero, List.of());
+    }
+
+    /** With the scenario's marks (issue 28: its disruptions) as vertical lines, named, as on the resource chart. */
+    public static String svg(String title, List<DbSample> samples, Instant zero, List<ScenarioWindow.Mark> marks) {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(series("active", samples, zero, s -> s.inState(DbSample.ACTIVE)));
         data.addSeries(series("idle", samples, zero, s -> s.inState(DbSample.IDLE)));
@@ -51,6 +58,7 @@ public final class DbTimelineChart {
         plot.setDomainGridlinePaint(new Color(0xdddddd));
         plot.setRangeGridlinePaint(new Color(0xdddddd));
         ((NumberAxis) plot.getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        TimelineMarks.draw(marks, zero, List.of(plot));
         chart.setBackgroundPaint(Color.WHITE);
         SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
         chart.draw(g2, new Rectangle(0, 0, WIDTH, HEIGHT));

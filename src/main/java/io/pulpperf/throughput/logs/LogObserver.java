@@ -50,7 +50,7 @@ public final class LogObserver implements ScenarioObserver {
     }
 
     private Observed read(String scenario, List<LogSource.Marked> marked, ScenarioWindow window) {
-        LogTally tally = new LogTally(classes, RunIdentity.of(window.run()), settings.maxExamples());
+        LogTally tally = new LogTally(classes, RunIdentity.of(window.run()), settings.maxExamples(), window.run().failedTasks());
         List<SourceFigures> sources = new ArrayList<>();
         for (LogSource.Marked m : marked) {
             try {

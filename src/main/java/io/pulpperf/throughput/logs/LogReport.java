@@ -22,6 +22,9 @@ final class LogReport {
     /** Classes that are not errors of their own: timeouts have their own threshold, a traceback details an error counted elsewhere. */
     static final Set<String> NOT_ERRORS = Set.of(LogClass.API_TIMEOUT, LogClass.TRACEBACK);
 
+    /** results.json's {@code logs.failedTasks}: {@link TaskLog}s. */
+    static final String FAILED_TASKS = "failedTasks";
+
     private LogReport() {}
 
     static Observed of(String scenario, LogSettings settings, ScenarioWindow window, List<SourceFigures> sources, LogTally tally) {
@@ -45,6 +48,8 @@ final class LogReport {
         figures.put("sources", sources);
         figures.put("classes", counts);
         figures.put("marks", tally.marks());
+        // Each failure reason's first task with its own lines, for the report to show beside its error (issue 26 item 3).
+        if (!window.run().failedTasks().isEmpty()) figures.put(FAILED_TASKS, tally.failedTasks());
         List<Observed.Attachment> attachments = new ArrayList<>();
         attachments.add(new Observed.Attachment("Logs: classified lines", "text/plain", LogAttachment.classified(scenario, counts, sources, tally, window), ".txt"));
         if (!tally.ownFailedTasks().isEmpty()) {

@@ -18,11 +18,14 @@ final class LogTally implements LineSink {
     private final List<LogEvent> ownFailedTasks = new ArrayList<>();
     private final List<Instant> timeouts = new ArrayList<>();
     private final List<LogMark> marks = new ArrayList<>();
+    private final TaskLines taskLines;
 
-    LogTally(List<LogClass> classes, RunIdentity run, int maxExamples) {
+    /** @param failedTasks hrefs of failed tasks whose own lines are kept ({@link TaskLines}) */
+    LogTally(List<LogClass> classes, RunIdentity run, int maxExamples, List<String> failedTasks) {
         this.classes = classes;
         this.run = run;
         this.maxExamples = maxExamples;
+        this.taskLines = new TaskLines(failedTasks);
         for (LogClass c : classes) counters.put(c.name(), new Counter(c));
     }
 
@@ -32,7 +35,9 @@ final class LogTally implements LineSink {
         return new Reader() {
             @Override
             public void accept(LineStamp line) {
+                // Classified first: a failed task's message and traceback, emitted when the next record comes, stay before that record.
                 c.accept(line);
+                taskLines.line(line);
             }
 
             @Override
@@ -43,6 +48,7 @@ final class LogTally implements LineSink {
     }
 
     void add(LogEvent e) {
+        taskLines.event(e);
         Counter c = counters.get(e.cls());
         if (c == null) return;
         boolean own = run.owns(e);
@@ -94,6 +100,11 @@ final class LogTally implements LineSink {
     /** The run's own failed tasks as logged (message and traceback), at most maxExamples. */
     List<LogEvent> ownFailedTasks() {
         return List.copyOf(ownFailedTasks);
+    }
+
+    /** The failed tasks looked up, each with the lines that were about it (none when no line named it). */
+    List<TaskLog> failedTasks() {
+        return taskLines.result();
     }
 
     /** One kept event and whose it was. */

@@ -50,12 +50,19 @@ public record ScenarioWindow(Instant started, Instant ended, Instant firstCreate
      *
      * @param runId          the Correlation-ID its requests carried, or null
      * @param failedRequests when each request that got a 5xx or no answer was sent and when it ended
+     * @param failedTasks    hrefs of failed or canceled tasks whose own log lines the report shows (each reason's first task), or none
      */
-    public record Run(String runId, List<Span> failedRequests) {
+    public record Run(String runId, List<Span> failedRequests, List<String> failedTasks) {
         public static final Run NONE = new Run(null, List.of());
 
         public Run {
             failedRequests = failedRequests == null ? List.of() : List.copyOf(failedRequests);
+            failedTasks = failedTasks == null ? List.of() : List.copyOf(failedTasks);
+        }
+
+        /** A run without tasks to look up in the logs. */
+        public Run(String runId, List<Span> failedRequests) {
+            this(runId, failedRequests, List.of());
         }
     }
 

@@ -62,11 +62,24 @@ public final class ScenarioSummary {
 
     /** Failed and canceled tasks by reason (ids and values masked), most frequent first, with the first task and its whole error. */
     public static String failuresCsv(RunMetrics m) {
-        StringBuilder out = new StringBuilder("count,reason,first_task,example\n");
+        return failuresCsv(m, null);
+    }
+
+    /**
+     * As above, and with the log observer's figures a {@code log_lines} column: what Pulp logged
+     * about each reason's first task (issue 26 item 3), beside its error.
+     *
+     * @param logs the scenario's {@code observed.logs} figures, or null (no log source: no column)
+     */
+    public static String failuresCsv(RunMetrics m, Object logs) {
+        FailedTaskLogs lines = FailedTaskLogs.of(logs);
+        StringBuilder out = new StringBuilder("count,reason,first_task,example").append(lines == null ? "" : ",log_lines").append('\n');
         for (var f : m.failures()) {
             out.append(f.count()).append(',').append(io.pulpperf.throughput.measure.RawTaskCsv.quote(f.reason())).append(',')
                .append(io.pulpperf.throughput.measure.RawTaskCsv.quote(f.firstTask())).append(',')
-               .append(io.pulpperf.throughput.measure.RawTaskCsv.quote(f.example())).append('\n');
+               .append(io.pulpperf.throughput.measure.RawTaskCsv.quote(f.example()));
+            if (lines != null) out.append(',').append(io.pulpperf.throughput.measure.RawTaskCsv.quote(lines.text(f.firstTask())));
+            out.append('\n');
         }
         return out.toString();
     }

@@ -33,19 +33,7 @@ public final class ResourceChart {
     /** With marks (issue 28: the disruptions) as vertical lines on every panel, named on the first. */
     public static String svg(String title, List<ResourceSeries> series, Instant zero, List<io.pulpperf.throughput.observe.ScenarioWindow.Mark> marks) {
         JFreeChart chart = chart(title, series, zero);
-        List<XYPlot> panels = ((CombinedDomainXYPlot) chart.getPlot()).getSubplots();
-        for (var m : marks) {
-            for (int i = 0; i < panels.size(); i++) {
-                org.jfree.chart.plot.ValueMarker line = new org.jfree.chart.plot.ValueMarker(
-                        (m.at().toEpochMilli() - zero.toEpochMilli()) / 1000.0, Color.BLACK, new BasicStroke(1.5f));
-                if (i == 0) {
-                    line.setLabel(m.label());
-                    line.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
-                    line.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
-                }
-                panels.get(i).addDomainMarker(line);
-            }
-        }
+        io.pulpperf.throughput.observe.TimelineMarks.draw(marks, zero, ((CombinedDomainXYPlot) chart.getPlot()).getSubplots());
         int height = height(chart);
         SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, height);
         chart.draw(g2, new Rectangle(0, 0, WIDTH, height));

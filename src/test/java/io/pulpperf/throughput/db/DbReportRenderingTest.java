@@ -74,6 +74,19 @@ class DbReportRenderingTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("The sessions chart marks the scenario's disruptions, as the resource chart does (issue 28)")
+    void chartMarksTheScenariosDisruptions() {
+        var failover = new io.pulpperf.throughput.observe.ScenarioWindow.Mark("db-failover", T0.plusSeconds(3));
+        assertThat(DbTimelineChart.svg("t", samples(), T0.plusSeconds(2))).doesNotContain(">db-failover<");
+        // Through the observer: the scenario's window carries the marks to the chart it attaches.
+        var window = new io.pulpperf.throughput.observe.ScenarioWindow(T0, T0.plusSeconds(6), T0.plusSeconds(2), T0.plusSeconds(4), List.of(),
+                null, List.of(failover));
+        var chart = DbObserver.report("repo-delete-2w", report(List.of()), window).attachments().stream()
+                .filter(a -> a.mimeType().equals("image/svg+xml")).findFirst().orElseThrow();
+        assertThat(chart.content()).contains(">db-failover<");
+    }
+
+    @Test
     void htmlTableShowsProblemsFiguresLockWaitsAndLongestQueryEscaped() {
         DbReport r = report(List.of("lost its connection at +3.0 s"));
         String html = DbStatsTable.html("repo-delete-2w database", r, DbSummary.of(r.samples(), T0.plusSeconds(2), T0.plusSeconds(4)));

@@ -78,6 +78,45 @@ class LogRecordingsReplayTest {
                 "DETAIL:  Key (base_path, pulp_domain_id)", "in create_distribution_task");
     }
 
+    @Test
+    @DisplayName("A failed task's own lines: those naming its id, then its message's rest and its traceback; bounded and redacted")
+    void aFailedTasksOwnLines() throws IOException {
+        String recording = "task-failed-pr535.worker.log";
+        String id = "01a24e9c-49ac-709f-8bbd-08f9ec8f98d2";  // started at line 71, failed at 72, its traceback up to line 141
+        String retried = "0193e4b2-0000-7000-8000-000000000002";
+        String absent = "/pulp/api/v3/tasks/0193e4b2-0000-7000-8000-000000000001/";
+        Files.copy(RECORDINGS.resolve(recording), dir.resolve(recording));
+        ScenarioObserver.Observing observing = new LogObserver(LogSettings.files(List.of(dir.resolve(recording).toString())))
+                .start("replay", Duration.ofMinutes(1));
+        Instant started = Instant.now();
+        Files.write(dir.resolve(recording), Files.readAllBytes(RECORDINGS.resolve(recording)), StandardOpenOption.APPEND);
+        // A secret on a line naming a task (its id without dashes, as some exports write it): shown as ***.
+        Files.writeString(dir.resolve(recording), "pulp [None]: app:INFO: retry of " + retried.replace("-", "") + " with password=hunter22\n",
+                StandardOpenOption.APPEND);
+        Observed o = observing.stop(new ScenarioWindow(started, Instant.now(), null, null, List.of(),
+                new ScenarioWindow.Run(PR535_CID, List.of(), List.of("/pulp/api/v3/tasks/" + id + "/", "/pulp/default/api/v3/tasks/" + retried + "/", absent)), List.of()));
+        JsonNode tasks = JSON.valueToTree(o.figures()).path("failedTasks");
+        assertThat(tasks).hasSize(3);
+        JsonNode own = tasks.get(0);
+        assertThat(own.path("task").asText()).isEqualTo("/pulp/api/v3/tasks/" + id + "/");
+        List<String> lines = new java.util.ArrayList<>();
+        own.path("lines").forEach(l -> lines.add(l.asText()));
+        assertThat(lines.get(0)).endsWith("Starting task id: " + id + " in domain: default, task_type: pulp_perftest.tasks.create_distribution_task, "
+                + "immediate: False, deferred: True");
+        assertThat(lines.get(1)).contains("] " + id + " failed (IntegrityError: duplicate key value");
+        assertThat(lines.get(2)).startsWith("DETAIL:  Key (base_path, pulp_domain_id)=(, ");
+        assertThat(lines.get(3)).contains("pulpcore.tasking.tasks:INFO:   File ", "in _execute_task");
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("in create_distribution_task"))
+                .as("no line of the next task").noneSatisfy(l -> assertThat(l).contains("01a24e9c-49cb"));
+        // Its start, 2 message lines and a 68-line traceback (lines 71 to 141 of the recording): the first 60 kept, the rest counted.
+        assertThat(lines).hasSize(TaskLines.MAX_LINES);
+        assertThat(own.path("moreLines").asLong()).isEqualTo(71 - TaskLines.MAX_LINES);
+        assertThat(tasks.get(1).path("lines")).singleElement().satisfies(l -> assertThat(l.asText()).endsWith("with password=***"));
+        assertThat(tasks.get(2).path("task").asText()).isEqualTo(absent);
+        assertThat(tasks.get(2).path("lines")).as("the logs were read; no line named it").isEmpty();
+        assertThat(JSON.writeValueAsString(o.figures())).doesNotContain("hunter22");
+    }
+
     private Map<String, Long> counts(String recording, String runId) throws IOException {
         Files.copy(RECORDINGS.resolve(recording), dir.resolve(recording));
         Observed o = replay(List.of(dir.resolve(recording).toString()), List.of(recording), runId);

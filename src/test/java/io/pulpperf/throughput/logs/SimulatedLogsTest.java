@@ -11,7 +11,12 @@ import io.pulpperf.throughput.config.Workload;
 import io.pulpperf.throughput.observe.Observed;
 import io.pulpperf.throughput.observe.Observers;
 import io.pulpperf.throughput.observe.ScenarioWindow;
+import io.pulpperf.throughput.config.Shape;
+import io.pulpperf.throughput.measure.FailureReason;
+import io.pulpperf.throughput.measure.RawTaskCsv;
 import io.pulpperf.throughput.report.Charts;
+import io.pulpperf.throughput.report.FailedTaskLogs;
+import io.pulpperf.throughput.report.ScenarioSummary;
 import io.pulpperf.throughput.report.TimelineChart;
 import io.pulpperf.throughput.run.ScenarioResult;
 import io.pulpperf.throughput.run.SimulatedRun;
@@ -43,16 +48,12 @@ class SimulatedLogsTest {
     void gunicornTimeoutShorterThanTheRequests() throws Exception {
         SimulatorConfig config = SimulatorConfig.defaults().withWorkers(2).withDefaultServiceTime("1ms")
                 .withTestEndpointDuration(Duration.ofMillis(600)).withTestDispatchInterval(Duration.ofMillis(50));
-        SimLog log = SimLog.in(dir.resolve("sim-logs"), Duration.ofMillis(300));
-        try (SimulatedRun sim = new SimulatedRun(config, dir.resolve("out"),
-                new Limits(Duration.ofSeconds(5), Duration.ofSeconds(30), 4, 5, Duration.ofSeconds(2)), null, log)) {
-            Observers observers = new Observers(List.of(new LogObserver(LogSettings.files(
-                    sim.simulator.logFiles().stream().map(Path::toString).toList()))));
+        try (SimulatedRun sim = simulator(config, Duration.ofMillis(300))) {
+            Observers observers = logObserver(sim);
             Scenario s = Scenario.of("ingest-timeout", Workload.TASK_INGESTION, 2, 20, 2, Duration.ofSeconds(1), new Thresholds(0, 0, 0));
             Observers.Running running = observers.start(s.name(), s.timeout());
             ScenarioResult r = sim.run(s);
-            Observed o = running.stop(micros(r.metrics().firstCreated()), micros(r.metrics().lastFinished()), List.of(),
-                    new ScenarioWindow.Run(r.runId(), FailedRequests.read(r.dispatchCsv())), List.of()).get(0);
+            Observed o = stop(running, r, List.of());
             System.out.println(o.console());
             // Every request is killed at gunicorn's timeout: answered 500, or (open at the scenario's deadline) left by the client first,
             // in which case its WORKER TIMEOUT may come after the logs were read.
@@ -83,16 +84,12 @@ class SimulatedLogsTest {
     void failedTasksAreTheRunsOwn() throws Exception {
         // Fixture creates and cleanup deletes fail as well (other Correlation-IDs): only the run's own are "own".
         SimulatorConfig config = SimulatorConfig.defaults().withWorkers(2).withDefaultServiceTime("1ms").withFailureRate(0.3);
-        SimLog log = SimLog.in(dir.resolve("sim-logs"), null);
-        try (SimulatedRun sim = new SimulatedRun(config, dir.resolve("out"),
-                new Limits(Duration.ofSeconds(5), Duration.ofSeconds(30), 4, 5, Duration.ofSeconds(2)), null, log)) {
-            Observers observers = new Observers(List.of(new LogObserver(LogSettings.files(
-                    sim.simulator.logFiles().stream().map(Path::toString).toList()))));
+        try (SimulatedRun sim = simulator(config, null)) {
+            Observers observers = logObserver(sim);
             Scenario s = Scenario.of("some-fail", Workload.REPOSITORY_DELETE, 2, 20, 2, Duration.ofSeconds(30), new Thresholds(0, 0, 0));
             Observers.Running running = observers.start(s.name(), s.timeout());
             ScenarioResult r = sim.run(s);
-            Observed o = running.stop(micros(r.metrics().firstCreated()), micros(r.metrics().lastFinished()), List.of(),
-                    new ScenarioWindow.Run(r.runId(), FailedRequests.read(r.dispatchCsv())), List.of()).get(0);
+            Observed o = stop(running, r, List.of());
             long own = r.metrics().failed();
             assertThat(own).isPositive();
             JsonNode failed = JSON.valueToTree(o.figures()).path("classes").get(2);
@@ -103,6 +100,57 @@ class SimulatedLogsTest {
             assertThat(o.attachments()).anySatisfy(a -> assertThat(a.content()).startsWith("The run's own failed tasks as Pulp logged them")
                     .contains("RuntimeError in task ", "Simulated failure", "in _execute_task"));
         }
+    }
+
+    @Test
+    @DisplayName("Failed tasks by reason: each reason's first task with its own log lines beside its error (PR #535's view)")
+    void eachReasonsFirstTaskHasItsLogLinesBesideItsError() throws Exception {
+        // PR #535's view as written (every create after the first fails on the empty base_path) and random failures: two reasons.
+        SimulatorConfig config = SimulatorConfig.defaults().withDefaultServiceTime("1ms").withServiceTime("create_distribution_task", "5ms")
+                .withFailureRate(0.4).withTestEndpointDuration(Duration.ofMillis(300)).withTestDispatchInterval(Duration.ofMillis(10));
+        try (SimulatedRun sim = simulator(config, null)) {
+            Observers observers = logObserver(sim);
+            Scenario s = new Scenario("pr535", Workload.TASK_INGESTION, 2, 20, 1, null, Shape.STEADY, Duration.ofSeconds(60),
+                    new Thresholds(0, 0, 0), null, "test/task_throughput/");
+            Observers.Running running = observers.start(s.name(), s.timeout());
+            ScenarioResult r = sim.run(s);
+            List<FailureReason> reasons = r.metrics().failures();
+            Observed o = stop(running, r, reasons.stream().map(FailureReason::firstTask).toList());
+            assertThat(reasons).hasSize(2);
+            String csv = ScenarioSummary.failuresCsv(r.metrics(), o.figures());
+            assertThat(csv).startsWith("count,reason,first_task,example,log_lines\n");
+            FailedTaskLogs logs = FailedTaskLogs.of(o.figures());
+            for (FailureReason f : reasons) {
+                String id = f.firstTask().replaceAll(".*/tasks/([^/]+)/$", "$1");
+                String lines = logs.text(f.firstTask());
+                // Its start, its failure with the error the tasks API gave, and the top of the traceback; no other task's line.
+                assertThat(lines).contains("Starting task id: " + id + " in domain: default",
+                        "] " + id + " failed (RuntimeError: " + f.example().lines().findFirst().orElseThrow(), "in _execute_task");
+                assertThat(lines.lines().filter(l -> l.contains("task id: ") || l.contains(" failed (")))
+                        .as("every id-bearing line names this task").allSatisfy(l -> assertThat(l).contains(id));
+                // In the CSV row of its reason, beside its error.
+                assertThat(csv).contains(String.join(",", RawTaskCsv.quote(f.reason()), RawTaskCsv.quote(f.firstTask()),
+                        RawTaskCsv.quote(f.example()), RawTaskCsv.quote(lines)) + "\n");
+            }
+            // Without a log source the CSV is as before: no column, nothing said.
+            assertThat(ScenarioSummary.failuresCsv(r.metrics(), null)).startsWith("count,reason,first_task,example\n").doesNotContain("Starting task");
+        }
+    }
+
+    /** The simulator writing pulpcore-format logs; with a gunicorn timeout, its API answers 500 after it. */
+    private SimulatedRun simulator(SimulatorConfig config, Duration gunicornTimeout) throws Exception {
+        return new SimulatedRun(config, dir.resolve("out"), new Limits(Duration.ofSeconds(5), Duration.ofSeconds(30), 4, 5, Duration.ofSeconds(2)),
+                null, SimLog.in(dir.resolve("sim-logs"), gunicornTimeout));
+    }
+
+    private static Observers logObserver(SimulatedRun sim) {
+        return new Observers(List.of(new LogObserver(LogSettings.files(sim.simulator.logFiles().stream().map(Path::toString).toList()))));
+    }
+
+    /** Stops the log observer as the suite does: the run's id, failed requests and the failed tasks to look up. */
+    private static Observed stop(Observers.Running running, ScenarioResult r, List<String> failedTasks) {
+        return running.stop(micros(r.metrics().firstCreated()), micros(r.metrics().lastFinished()), List.of(),
+                new ScenarioWindow.Run(r.runId(), FailedRequests.read(r.dispatchCsv()), failedTasks), List.of()).get(0);
     }
 
     private static Instant micros(Long epochMicros) {
