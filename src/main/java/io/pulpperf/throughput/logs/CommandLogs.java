@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * window in placeholders ({@link #expand}); its output is streamed through {@link BoundedLines}
  * (never held whole), lines whose leading time falls outside the window are dropped. Bounded: the
  * command and everything it started are killed at the timeout or once the byte cap is read.
- * Only the program's name appears in the report: the command line may hold a token.
+ * No part of the command appears in the report ("logs command"): the command line may hold a token anywhere.
  */
 final class CommandLogs implements LogSource {
     /** Lines stamped this far outside the window are still the window's (clocks of two hosts, whole seconds). */
@@ -39,11 +39,12 @@ final class CommandLogs implements LogSource {
         return (from, to, sink) -> List.of(run(from, to, sink));
     }
 
-    /** The program's name, e.g. "command oc": what the report shows of the command. */
+    /**
+     * What the report calls the source. Not even the program's name: {@code pulp.logs.command} is a
+     * secret property as a whole (it may hold a token anywhere), so no part of it is printed.
+     */
     String name() {
-        String t = template.strip();
-        int sp = t.indexOf(' ');
-        return "command " + (sp < 0 ? t : t.substring(0, sp));
+        return "logs command";
     }
 
     /**
@@ -119,7 +120,7 @@ final class CommandLogs implements LogSource {
                 synchronized (stderr) {
                     err = LogRedact.line(stderr.toString(StandardCharsets.UTF_8).strip());
                 }
-                problems.add(name + ": exited with " + p.exitValue() + (err.isEmpty() ? "" : ": " + lastLine(err)));
+                problems.add(name + ": exited with " + p.exitValue() + (err.isEmpty() ? "" : ": " + masked(lastLine(err))));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -163,6 +164,19 @@ final class CommandLogs implements LogSource {
         } catch (IOException e) {
             // The process was killed: what it said so far is kept.
         }
+    }
+
+    /**
+     * Its error output may echo the command ("sh: 1: NAME: not found"): every word of the template
+     * of 6 characters or more (quotes taken off) is masked in it, the way a token or password is.
+     */
+    private String masked(String text) {
+        String out = text;
+        for (String word : template.split("\\s+")) {
+            String w = word.replaceAll("^['\"]+|['\"]+$", "");
+            if (w.length() >= 6) out = out.replace(w, "***");
+        }
+        return out;
     }
 
     private static String lastLine(String text) {

@@ -20,8 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The main job as a user starts it ({@code mvn -o -B test -Dpulp.password=...}), in a child
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("Secrets given as -D to mvn test are in no report or file of the build")
-@Execution(ExecutionMode.CONCURRENT)  // only waits, shares nothing: runs beside the other test classes (junit-platform.properties)
 class SecretsInReportsTest {
     private static final List<String> SCANNED = List.of("target", "allure-results");
     private static final String REPORT = "target/surefire-reports/TEST-io.pulpperf.throughput.TaskThroughputTest.xml";
@@ -60,7 +57,6 @@ class SecretsInReportsTest {
     }
 
     @Test
-    @Execution(ExecutionMode.SAME_THREAD)  // one copy of the project: its builds one after the other
     @DisplayName("a scenario that fails its threshold: its report keeps Surefire's properties, without the secrets")
     void failingScenario() throws Exception {
         Map<String, String> sentinels = sentinels();
@@ -75,7 +71,6 @@ class SecretsInReportsTest {
     }
 
     @Test
-    @Execution(ExecutionMode.SAME_THREAD)  // one copy of the project: its builds one after the other
     @DisplayName("a scenario that passes")
     void passingScenario() throws Exception {
         Map<String, String> sentinels = sentinels();
@@ -97,8 +92,8 @@ class SecretsInReportsTest {
     }
 
     private ChildMaven.Result build(Map<String, String> sentinels, List<String> extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("-o", "-B", "test", "-Dpulp.scenarios=repo-delete-1w", "-Dpulp.tasks=20",
-                "-Dpulp.username=admin"));
+        List<String> args = new ArrayList<>(List.of("-o", "-B", "test", ChildMaven.NO_RECOMPILE, "-Dpulp.scenarios=repo-delete-1w",
+                "-Dpulp.tasks=20", "-Dpulp.username=admin"));
         sentinels.forEach((name, value) -> args.add("-D" + name + "=" + asValue(name, value)));
         args.addAll(extra);
         return child.run(args, BUILD_MINUTES);

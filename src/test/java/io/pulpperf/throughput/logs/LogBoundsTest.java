@@ -44,7 +44,7 @@ class LogBoundsTest {
         assertThat(out).contains("heap-max-mib=256").doesNotContain("OutOfMemoryError")
                 .contains("huge.log: stopped after 256 MiB (the byte cap, -Dpulp.logs.maxBytes)")
                 .contains("huge.log: 1 line(s) with NUL bytes skipped: binary data, not a text log")
-                .contains("command head: stopped after 256 MiB (the byte cap").contains("command head: 1 line(s) with NUL bytes skipped");
+                .contains("logs command: stopped after 256 MiB (the byte cap").contains("logs command: 1 line(s) with NUL bytes skipped");
     }
 
     @Test
@@ -52,7 +52,7 @@ class LogBoundsTest {
     void byteCap() {
         Observed o = scenario(new LogSettings(List.of(), "yes 'pulp [None]: pulpcore.tasking.worker:WARNING: Cleanup record of missing worker process 1@h.'",
                 Duration.ofSeconds(20), 1L << 20, 5, Map.of(), null, null), () -> { });
-        assertThat(problems(o)).singleElement().asString().contains("command yes: stopped after 1 MiB (the byte cap, -Dpulp.logs.maxBytes)");
+        assertThat(problems(o)).singleElement().asString().contains("logs command: stopped after 1 MiB (the byte cap, -Dpulp.logs.maxBytes)");
         assertThat(o.observation()).contains("workers lost");
     }
 
@@ -63,10 +63,10 @@ class LogBoundsTest {
         Observed missing = scenario(LogSettings.files(List.of(dir.resolve("nope.log").toString())), () -> { });
         assertThat(problems(missing)).singleElement().asString().contains("nope.log: matches no file");
         Observed failing = scenario(LogSettings.files(List.of()).withCommand("echo 'oc: Unauthorized token=abc123' >&2; exit 3"), () -> { });
-        assertThat(problems(failing)).singleElement().asString().isEqualTo("command echo: exited with 3: oc: Unauthorized token=***");
+        assertThat(problems(failing)).singleElement().asString().isEqualTo("logs command: exited with 3: oc: *** token=***");  // the words of the command, a token among them, are masked
         Observed hanging = scenario(LogSettings.files(List.of()).withCommand("echo 'Traceback (most recent call last):'; sleep 30")
                 .withLimits(Duration.ofMillis(500), 1L << 20), () -> { });
-        assertThat(problems(hanging)).singleElement().asString().contains("command echo: did not finish within 500 ms (-Dpulp.logs.timeout), killed");
+        assertThat(problems(hanging)).singleElement().asString().contains("logs command: did not finish within 500 ms (-Dpulp.logs.timeout), killed");
         assertThat(hanging.observation()).contains("1 traceback");
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
     }

@@ -33,15 +33,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * A custom CA bundle and a client certificate (mTLS) against an HTTPS server on 127.0.0.1 that
  * requires one; certificates are made with the JDK's keytool.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Execution(ExecutionMode.CONCURRENT)  // its own servers and key stores: runs beside the other test classes (junit-platform.properties); its own tests one after the other
 class TlsTest {
     private static final String STATUS = "{\"versions\":[{\"component\":\"core\",\"version\":\"3.105.16\"}],\"online_workers\":[],"
             + "\"online_api_apps\":[],\"online_content_apps\":[],\"database_connection\":{\"connected\":true},\"domain_enabled\":false}";
@@ -93,7 +90,6 @@ class TlsTest {
     }
 
     @Test
-    @Execution(ExecutionMode.SAME_THREAD)
     void caBundleAndClientCertificateReachTheServerFromBothClients() throws Exception {
         TlsSettings tls = new TlsSettings(dir.resolve("ca.pem"), dir.resolve("client.p12"), "clientpw", false);
         PulpClient client = new PulpClient(target(tls), Duration.ofSeconds(5), Duration.ofSeconds(5));
@@ -111,7 +107,6 @@ class TlsTest {
     }
 
     @Test
-    @Execution(ExecutionMode.SAME_THREAD)
     void withoutTheCaTheServerIsNotTrusted() {
         PulpClient client = new PulpClient(target(TlsSettings.defaults()), Duration.ofSeconds(5), Duration.ofSeconds(5));
         assertThatThrownBy(client::status).isInstanceOf(PulpApiException.class)
@@ -119,7 +114,6 @@ class TlsTest {
     }
 
     @Test
-    @Execution(ExecutionMode.SAME_THREAD)
     void withoutAClientCertificateTheServerRefuses() {
         TlsSettings tls = new TlsSettings(dir.resolve("ca.pem"), null, null, false);
         PulpClient client = new PulpClient(target(tls), Duration.ofSeconds(5), Duration.ofSeconds(5));
@@ -128,7 +122,6 @@ class TlsTest {
     }
 
     @Test
-    @Execution(ExecutionMode.SAME_THREAD)
     void insecureTrustsAnyServerOnlyWhenAskedFor() {
         TlsSettings tls = new TlsSettings(null, dir.resolve("client.p12"), "clientpw", true);
         PulpClient client = new PulpClient(target(tls), Duration.ofSeconds(5), Duration.ofSeconds(5));
@@ -136,7 +129,6 @@ class TlsTest {
     }
 
     @Test
-    @Execution(ExecutionMode.SAME_THREAD)
     void aWrongKeystorePasswordIsAClearConfigError() {
         TlsSettings tls = new TlsSettings(null, dir.resolve("client.p12"), "nope", false);
         assertThatThrownBy(() -> TlsContexts.of(tls)).hasMessageContaining("cannot use the TLS settings")

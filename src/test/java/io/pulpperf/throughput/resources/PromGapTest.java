@@ -81,7 +81,7 @@ class PromGapTest {
         assertThat(o.observation()).contains("exporter clock peak").contains("(partial: ");
         assertThat(o.figures().get("notes")).asList().singleElement().asString()
                 .startsWith("target 127.0.0.1:" + port + " (job selftest) down from +")
-                .containsPattern("its scrapes took up to 1\\.0\\d s \\(scrape timeout 1 s: scrapes ran into it\\): 2 series partial \\(\\d+(-\\d+)?% of samples\\): "
+                .containsPattern("its scrapes took up to 1\\.[01]\\d s \\(scrape timeout 1 s: scrapes ran into it\\): 2 series partial \\(\\d+(-\\d+)?% of samples\\): "
                         + "exporter clock, exporter constant$");
         // The one note is what results.md's Observations and the console say after the figures, once.
         String note = (String) ((List<?>) o.figures().get("notes")).get(0);
