@@ -45,13 +45,13 @@ import org.apache.commons.statistics.distribution.TDistribution;
 public final class Judge {
     /** Earlier runs the reference needs (the pooled noise makes a new series judgeable from its third run). */
     static final int MIN_REFERENCE = JudgeSettings.MIN_RUNS;
-    private static final int[] WINDOWS = {2, 3, 4, 5};
     /** Variance of the median of 3 normal values, in units of one value's (Teichroew 1956 tables): repeat 3. */
     private static final double MEDIAN_OF_3 = 0.4487;
 
     private final JudgeSettings settings;
     private final EDivisive changePoints;
     private final AcceptedChanges accepted;
+    private final VerdictMethod method;
 
     public Judge(JudgeSettings settings, EDivisive changePoints) {
         this(settings, changePoints, AcceptedChanges.none());
@@ -59,9 +59,15 @@ public final class Judge {
 
     /** @param changePoints E-divisive for the report's change points, or null to skip them (they do not decide) */
     public Judge(JudgeSettings settings, EDivisive changePoints, AcceptedChanges accepted) {
+        this(settings, changePoints, accepted, VerdictMethod.defaults());
+    }
+
+    /** With another method, for measuring alternatives side by side (NightlyVerdictTest). */
+    Judge(JudgeSettings settings, EDivisive changePoints, AcceptedChanges accepted, VerdictMethod method) {
         this.settings = settings;
         this.changePoints = changePoints;
         this.accepted = accepted;
+        this.method = method;
     }
 
     /**
@@ -158,10 +164,10 @@ public final class Judge {
         NoiseEstimate n = noise.get();
         TDistribution t = TDistribution.of(n.df());
         double x = Math.log(now.median());
-        double refLog = TargetNoise.median(ref);
+        double refLog = center(ref);
         int sign = dir.sign();
-        double alpha = settings.significance() / 2;
-        double se = n.sigma() * Math.sqrt(1 + medianVariance(ref.length));
+        double alpha = settings.significance() * method.singleShare();
+        double se = n.sigma() * Math.sqrt(1 + referenceVariance(ref.length));
         double stat = se == 0 ? Math.signum(sign * (x - refLog)) * Double.MAX_VALUE : sign * (x - refLog) / se;
         double pBad = t.cumulativeProbability(stat);
         double pGood = t.survivalProbability(stat);
@@ -175,7 +181,7 @@ public final class Judge {
         String verdict = bad || lasting != null ? FigureJudgement.REGRESSION : good ? FigureJudgement.IMPROVEMENT : FigureJudgement.NO_CHANGE;
         double critical = t.inverseSurvivalProbability(alpha);
         double detectable = Math.max(tol, relative(critical * se, sign));
-        Double repeat3 = rounds == 1 ? Math.max(tol, relative(critical * n.sigma() * Math.sqrt(MEDIAN_OF_3 * (1 + medianVariance(ref.length))), sign)) : null;
+        Double repeat3 = rounds == 1 ? Math.max(tol, relative(critical * n.sigma() * Math.sqrt(MEDIAN_OF_3 * (1 + referenceVariance(ref.length))), sign)) : null;
         return new FigureJudgement(figure, dir.label(), shownRef, now.median(), change, Math.min(pBad, pGood), verdict, ref.length, tol,
                 shown, gating, n, detectable, repeat3, lasting, level.accepted(), null);
     }
@@ -193,7 +199,7 @@ public final class Judge {
         int trailing = 0;
         for (int i = runs.size() - 1; i >= 0 && runs.get(i).regressed(); i--) trailing++;
         Set<Integer> windows = new LinkedHashSet<>();
-        for (int m : WINDOWS) windows.add(m);
+        for (int m : method.windows()) windows.add(m);
         windows.add(trailing + 1);
         Map<Integer, double[]> tried = new LinkedHashMap<>();
         for (int m : windows) {
@@ -203,23 +209,32 @@ public final class Judge {
             if (ref.length >= MIN_REFERENCE) tried.put(m, ref);
         }
         if (tried.isEmpty()) return null;
-        double alpha = settings.significance() / 2 / tried.size();
+        double share = settings.significance() * (1 - method.singleShare());
+        // Bonferroni: each window at share / windows; max-type: the largest window statistic at share.
+        double alpha = method.maxType() ? share : share / tried.size();
+        int[] ms = tried.keySet().stream().mapToInt(Integer::intValue).toArray();
+        int[] ns = tried.values().stream().mapToInt(r -> r.length).toArray();
         FigureJudgement.Lasting found = null;
         for (var w : tried.entrySet()) {
             int m = w.getKey();
             double[] ref = w.getValue();
             List<LevelRuns.Run> window = runs.subList(runs.size() - (m - 1), runs.size());
             double mean = (window.stream().mapToDouble(LevelRuns.Run::log).sum() + tonightLog) / m;
-            double refLog = TargetNoise.median(ref);
+            double refLog = center(ref);
             // A level, not one bad night: every run of the window is on the bad side of the reference,
             // and the first is worse by half the tolerance at least (else it is the old level and
             // would misdate the start).
-            if (sign * (tonightLog - refLog) >= 0 || window.stream().anyMatch(r -> sign * (r.log() - refLog) >= 0)) continue;
+            if (method.everyNightBad()
+                    && (sign * (tonightLog - refLog) >= 0 || window.stream().anyMatch(r -> sign * (r.log() - refLog) >= 0))) continue;
             double firstLog = window.isEmpty() ? tonightLog : window.get(0).log();
-            if (!beyond(Math.exp(firstLog - refLog) - 1, tol / 2, -sign)) continue;
-            double se = n.sigma() * Math.sqrt(1.0 / m + medianVariance(ref.length));
+            if (method.halfToleranceFirst() && !beyond(Math.exp(firstLog - refLog) - 1, tol / 2, -sign)) continue;
+            double se = n.sigma() * Math.sqrt(1.0 / m + referenceVariance(ref.length));
             double stat = se == 0 ? Math.signum(sign * (mean - refLog)) * Double.MAX_VALUE : sign * (mean - refLog) / se;
             double p = t.cumulativeProbability(stat);
+            // The max-type p is at least the window's own, so only a window under the share needs the simulated null.
+            if (method.maxType() && p < share) {
+                p = PersistenceNull.pValue(ms, ns, this::referenceVariance, !method.meanReference(), n.df(), -stat);
+            }
             double change = Math.exp(mean - refLog) - 1;
             // Of the windows that flag, the one that fits best (smallest p) says where the new level began.
             if (p < alpha && beyond(change, tol, -sign) && (found == null || p < found.p())) {
@@ -229,6 +244,16 @@ public final class Judge {
             }
         }
         return found;
+    }
+
+    /** The reference's centre in log space: its median, or its mean (VerdictMethod.meanReference). */
+    private double center(double[] ref) {
+        return method.meanReference() ? java.util.Arrays.stream(ref).average().orElseThrow() : TargetNoise.median(ref);
+    }
+
+    /** Variance of the reference centre in units of one run's. */
+    private double referenceVariance(int n) {
+        return method.meanReference() ? 1.0 / n : medianVariance(n);
     }
 
     /** Variance of the reference median of n runs in units of one run's: pi / (2n) (1/n for n <= 2, a mean). */
