@@ -40,11 +40,13 @@ class NightlyVerdictTest {
         // What the method sees at each noise (measured 2026-12-07, README table); a change that loses power fails here.
         assertThat(quiet.drop30()).isEqualTo(1.0);
         assertThat(quiet.lasting15()).isGreaterThanOrEqualTo(0.95);
-        assertThat(pooled.drop30()).isGreaterThanOrEqualTo(0.45);
+        assertThat(pooled.drop30()).isGreaterThanOrEqualTo(0.55);
         assertThat(pooled.drop30Repeat3()).isGreaterThan(pooled.drop30());
-        assertThat(pooled.lasting15()).isGreaterThanOrEqualTo(0.15);
-        assertThat(pooled.staysRed()).isGreaterThanOrEqualTo(0.5);
+        assertThat(pooled.lasting15()).isGreaterThanOrEqualTo(0.25);
+        assertThat(pooled.lasting10Repeat3()).isGreaterThanOrEqualTo(0.40);
+        assertThat(pooled.staysRed()).isGreaterThanOrEqualTo(0.70);
         assertThat(pooled.drop30()).as("pooling helps a short series").isGreaterThan(lone.drop30());
-        assertThat(pooledMonth.drop30()).as("a month of nights sees more than a week").isGreaterThan(pooled.drop30());
+        assertThat(pooledMonth.drop30()).as("a month of nights sees more than a week").isGreaterThanOrEqualTo(0.80);
+        assertThat(pooledMonth.lasting15()).isGreaterThanOrEqualTo(0.40);
     }
 }

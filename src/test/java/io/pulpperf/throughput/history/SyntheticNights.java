@@ -138,7 +138,7 @@ final class SyntheticNights {
      */
     record Row(String matrix, double noise, String earlier, double falseAlarms, double drop30, double drop30Repeat3, double lasting15,
                double lasting10Repeat3, double staysRed) {
-        static final String HEADER = "| Matrix | Noise | Earlier nights | False alarms per scenario-night (200 nights x 10) "
+        static final String HEADER = "| Matrix | Noise | Earlier nights | False alarms per scenario-night (200 nights x " + NightlyVerdictTest.HISTORIES + ") "
                 + "| -30% on its first night | the same, repeat 3 | Lasting -15% within 3 nights | Lasting -10% within 5 nights, repeat 3 "
                 + "| Nights 4-10 of the -15% still red |\n|---|---|---|---|---|---|---|---|---|";
 

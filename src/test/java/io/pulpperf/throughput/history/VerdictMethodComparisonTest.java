@@ -24,15 +24,20 @@ class VerdictMethodComparisonTest {
         }
     }
 
+    /** The suite's method first, then the alternatives README names (each differs from it in one choice, or is the old default). */
     static List<Candidate> candidates() {
-        VerdictMethod d = VerdictMethod.defaults();
-        int[] all = {2, 3, 4, 5};
-        return List.of(new Candidate(d, 0.006),
-                new Candidate(new VerdictMethod(0.5, all, true, true, false, false), 0.009),
-                new Candidate(new VerdictMethod(0.5, new int[] {3, 5}, true, true, false, false), 0.008),
-                new Candidate(new VerdictMethod(0.5, new int[] {3}, true, true, false, false), 0.008),
-                new Candidate(new VerdictMethod(0.6, new int[] {3}, true, true, false, false), 0.008),
-                new Candidate(new VerdictMethod(0.5, all, true, true, false, true), 0.0075));
+        int[] chosen = {3, 5};
+        int[] old = {2, 3, 4, 5};
+        double sig = JudgeSettings.DEFAULT_SIGNIFICANCE;
+        return List.of(new Candidate(VerdictMethod.defaults(), sig),
+                new Candidate(new VerdictMethod(0.5, old, true, true, false), 0.006),
+                new Candidate(new VerdictMethod(0.5, old, true, true, false), 0.009),
+                new Candidate(new VerdictMethod(2.0 / 3, old, true, true, false), sig),
+                new Candidate(new VerdictMethod(0.5, chosen, true, true, false), 0.008),
+                new Candidate(new VerdictMethod(0.5, new int[] {3}, true, true, false), sig),
+                new Candidate(new VerdictMethod(2.0 / 3, chosen, false, true, false), sig),
+                new Candidate(new VerdictMethod(2.0 / 3, chosen, true, false, false), sig),
+                new Candidate(new VerdictMethod(2.0 / 3, chosen, true, true, true), sig));
     }
 
     @Test
