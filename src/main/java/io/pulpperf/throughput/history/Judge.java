@@ -24,7 +24,9 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * one gating figure no multiplicity correction is needed.
  *
  * <p><b>Two one-sided tests, significance split between them (Bonferroni).</b> Only the bad
- * direction alarms; half the significance goes to each test, so a scenario-night's false-alarm rate
+ * direction alarms; two thirds of the significance go to the single night, one third to the
+ * persistence test (more to the single night bought first-night power at the same measured false
+ * alarms, VerdictMethodComparisonTest), so a scenario-night's false-alarm rate
  * stays at or under {@code significance}:
  * <ul>
  *   <li>Single night: tonight's log value against the reference median, statistic
@@ -192,7 +194,7 @@ public final class Judge {
 
     /**
      * The persistence test (see the class comment): a window m whose mean is worse than the
-     * reference before it beyond the tolerance at significance / 2 split over the windows tried.
+     * reference before it beyond the tolerance at the persistence share of the significance split over the windows tried.
      */
     private FigureJudgement.Lasting lasting(List<LevelRuns.Run> runs, double tonightLog, int tonightNumber, Tonight tonight, NoiseEstimate n,
                                             TDistribution t, int sign, double tol, double reference) {
