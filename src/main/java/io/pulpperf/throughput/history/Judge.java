@@ -68,7 +68,7 @@ public final class Judge {
         this(settings, changePoints, accepted, VerdictMethod.defaults());
     }
 
-    /** With another method, for measuring alternatives side by side (NightlyVerdictTest). */
+    /** With another method, for measuring alternatives side by side (VerdictMethodComparisonTest). */
     Judge(JudgeSettings settings, EDivisive changePoints, AcceptedChanges accepted, VerdictMethod method) {
         this.settings = settings;
         this.changePoints = changePoints;

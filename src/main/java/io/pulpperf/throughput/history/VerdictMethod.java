@@ -3,7 +3,7 @@ package io.pulpperf.throughput.history;
 import java.util.Arrays;
 
 /**
- * The choices inside {@link Judge}'s two tests, kept apart so NightlyVerdictTest can measure the
+ * The choices inside {@link Judge}'s two tests, kept apart so VerdictMethodComparisonTest can measure the
  * alternatives side by side on the same seeded nights (README "Nightly history and regressions").
  *
  * @param singleShare        share of the significance given to the single-night test; the rest goes to the persistence test

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * The verdict's alternatives measured side by side on the same seeded nights (SyntheticNights):
  * false alarms at 8% and 15% noise (40 matrices of 200 identical nights each), detection at 8%
- * after 5 / 10 earlier nights (README "Nightly history and regressions", "Alternatives measured").
- * A few minutes, so not part of the self-test suite:
- * {@code mvn -o -Pself-test test -Dtest=VerdictMethodComparisonTest -Dpulp.verdict.compare=true}.
+ * after 5 / 10 earlier nights (README "Nightly history and regressions", "How the method was chosen").
+ * About a minute on an idle machine (several under load), so not part of the self-test suite:
+ * {@code mvn -Pself-test test -Dtest=VerdictMethodComparisonTest -Dpulp.verdict.compare=true}.
  */
 @EnabledIfSystemProperty(named = "pulp.verdict.compare", matches = "true")
 class VerdictMethodComparisonTest {
