@@ -24,16 +24,22 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * one gating figure no multiplicity correction is needed.
  *
  * <p><b>Two one-sided tests, significance split between them (Bonferroni).</b> Only the bad
- * direction alarms; half the significance goes to each test, so a scenario-night's false-alarm rate
+ * direction alarms; two thirds of the significance go to the single night, one third to the
+ * persistence test (more to the single night bought first-night power at the same measured false
+ * alarms, VerdictMethodComparisonTest), so a scenario-night's false-alarm rate
  * stays at or under {@code significance}:
  * <ul>
  *   <li>Single night: tonight's log value against the reference median, statistic
  *       d / (sigma sqrt(1 + v(n))) on the t distribution with the noise's degrees of freedom, where
  *       v(n) = pi / (2n) is the variance of a median of n (1/n for n = 2, a mean).</li>
- *   <li>Persistence (a lasting shift): the mean of the last m runs (tonight the last, m = 2..5 and
- *       the length of the current run of regression nights plus tonight) against the reference
+ *   <li>Persistence (a lasting shift): the mean of the last m runs (tonight the last, m = 3 and 5
+ *       and the length of the current run of regression nights plus tonight) against the reference
  *       before them, sigma sqrt(1/m + v(n)); the significance is split over the m tried
- *       (Bonferroni). A shift no single night can flag is then flagged once a few nights share it,
+ *       (Bonferroni). Two fixed windows, not 2..5: the split over four correlated windows cost more
+ *       power than the extra windows gave (measured side by side, VerdictMethodComparisonTest). A
+ *       window-limited test of the last m means is the window-limited GLR for a shift of unknown
+ *       size (Lai 1995, JRSS B 57, "Sequential changepoint detection in quality control and
+ *       dynamical systems"). A shift no single night can flag is then flagged once a few nights share it,
  *       and keeps failing every night (nights judged a regression never enter a reference) until
  *       it is accepted ({@link AcceptedChanges}) or the level returns: tonight and the run before
  *       both within the tolerance of the reference.</li>
@@ -45,13 +51,13 @@ import org.apache.commons.statistics.distribution.TDistribution;
 public final class Judge {
     /** Earlier runs the reference needs (the pooled noise makes a new series judgeable from its third run). */
     static final int MIN_REFERENCE = JudgeSettings.MIN_RUNS;
-    private static final int[] WINDOWS = {2, 3, 4, 5};
     /** Variance of the median of 3 normal values, in units of one value's (Teichroew 1956 tables): repeat 3. */
     private static final double MEDIAN_OF_3 = 0.4487;
 
     private final JudgeSettings settings;
     private final EDivisive changePoints;
     private final AcceptedChanges accepted;
+    private final VerdictMethod method;
 
     public Judge(JudgeSettings settings, EDivisive changePoints) {
         this(settings, changePoints, AcceptedChanges.none());
@@ -59,9 +65,15 @@ public final class Judge {
 
     /** @param changePoints E-divisive for the report's change points, or null to skip them (they do not decide) */
     public Judge(JudgeSettings settings, EDivisive changePoints, AcceptedChanges accepted) {
+        this(settings, changePoints, accepted, VerdictMethod.defaults());
+    }
+
+    /** With another method, for measuring alternatives side by side (VerdictMethodComparisonTest). */
+    Judge(JudgeSettings settings, EDivisive changePoints, AcceptedChanges accepted, VerdictMethod method) {
         this.settings = settings;
         this.changePoints = changePoints;
         this.accepted = accepted;
+        this.method = method;
     }
 
     /**
@@ -158,10 +170,10 @@ public final class Judge {
         NoiseEstimate n = noise.get();
         TDistribution t = TDistribution.of(n.df());
         double x = Math.log(now.median());
-        double refLog = TargetNoise.median(ref);
+        double refLog = center(ref);
         int sign = dir.sign();
-        double alpha = settings.significance() / 2;
-        double se = n.sigma() * Math.sqrt(1 + medianVariance(ref.length));
+        double alpha = settings.significance() * method.singleShare();
+        double se = n.sigma() * Math.sqrt(1 + referenceVariance(ref.length));
         double stat = se == 0 ? Math.signum(sign * (x - refLog)) * Double.MAX_VALUE : sign * (x - refLog) / se;
         double pBad = t.cumulativeProbability(stat);
         double pGood = t.survivalProbability(stat);
@@ -175,14 +187,14 @@ public final class Judge {
         String verdict = bad || lasting != null ? FigureJudgement.REGRESSION : good ? FigureJudgement.IMPROVEMENT : FigureJudgement.NO_CHANGE;
         double critical = t.inverseSurvivalProbability(alpha);
         double detectable = Math.max(tol, relative(critical * se, sign));
-        Double repeat3 = rounds == 1 ? Math.max(tol, relative(critical * n.sigma() * Math.sqrt(MEDIAN_OF_3 * (1 + medianVariance(ref.length))), sign)) : null;
+        Double repeat3 = rounds == 1 ? Math.max(tol, relative(critical * n.sigma() * Math.sqrt(MEDIAN_OF_3 * (1 + referenceVariance(ref.length))), sign)) : null;
         return new FigureJudgement(figure, dir.label(), shownRef, now.median(), change, Math.min(pBad, pGood), verdict, ref.length, tol,
                 shown, gating, n, detectable, repeat3, lasting, level.accepted(), null);
     }
 
     /**
      * The persistence test (see the class comment): a window m whose mean is worse than the
-     * reference before it beyond the tolerance at significance / 2 split over the windows tried.
+     * reference before it beyond the tolerance at the persistence share of the significance split over the windows tried.
      */
     private FigureJudgement.Lasting lasting(List<LevelRuns.Run> runs, double tonightLog, int tonightNumber, Tonight tonight, NoiseEstimate n,
                                             TDistribution t, int sign, double tol, double reference) {
@@ -193,7 +205,7 @@ public final class Judge {
         int trailing = 0;
         for (int i = runs.size() - 1; i >= 0 && runs.get(i).regressed(); i--) trailing++;
         Set<Integer> windows = new LinkedHashSet<>();
-        for (int m : WINDOWS) windows.add(m);
+        for (int m : method.windows()) windows.add(m);
         windows.add(trailing + 1);
         Map<Integer, double[]> tried = new LinkedHashMap<>();
         for (int m : windows) {
@@ -203,21 +215,22 @@ public final class Judge {
             if (ref.length >= MIN_REFERENCE) tried.put(m, ref);
         }
         if (tried.isEmpty()) return null;
-        double alpha = settings.significance() / 2 / tried.size();
+        double alpha = settings.significance() * (1 - method.singleShare()) / tried.size();
         FigureJudgement.Lasting found = null;
         for (var w : tried.entrySet()) {
             int m = w.getKey();
             double[] ref = w.getValue();
             List<LevelRuns.Run> window = runs.subList(runs.size() - (m - 1), runs.size());
             double mean = (window.stream().mapToDouble(LevelRuns.Run::log).sum() + tonightLog) / m;
-            double refLog = TargetNoise.median(ref);
+            double refLog = center(ref);
             // A level, not one bad night: every run of the window is on the bad side of the reference,
             // and the first is worse by half the tolerance at least (else it is the old level and
             // would misdate the start).
-            if (sign * (tonightLog - refLog) >= 0 || window.stream().anyMatch(r -> sign * (r.log() - refLog) >= 0)) continue;
+            if (method.everyNightBad()
+                    && (sign * (tonightLog - refLog) >= 0 || window.stream().anyMatch(r -> sign * (r.log() - refLog) >= 0))) continue;
             double firstLog = window.isEmpty() ? tonightLog : window.get(0).log();
-            if (!beyond(Math.exp(firstLog - refLog) - 1, tol / 2, -sign)) continue;
-            double se = n.sigma() * Math.sqrt(1.0 / m + medianVariance(ref.length));
+            if (method.halfToleranceFirst() && !beyond(Math.exp(firstLog - refLog) - 1, tol / 2, -sign)) continue;
+            double se = n.sigma() * Math.sqrt(1.0 / m + referenceVariance(ref.length));
             double stat = se == 0 ? Math.signum(sign * (mean - refLog)) * Double.MAX_VALUE : sign * (mean - refLog) / se;
             double p = t.cumulativeProbability(stat);
             double change = Math.exp(mean - refLog) - 1;
@@ -229,6 +242,16 @@ public final class Judge {
             }
         }
         return found;
+    }
+
+    /** The reference's centre in log space: its median, or its mean (VerdictMethod.meanReference). */
+    private double center(double[] ref) {
+        return method.meanReference() ? java.util.Arrays.stream(ref).average().orElseThrow() : TargetNoise.median(ref);
+    }
+
+    /** Variance of the reference centre in units of one run's. */
+    private double referenceVariance(int n) {
+        return method.meanReference() ? 1.0 / n : medianVariance(n);
     }
 
     /** Variance of the reference median of n runs in units of one run's: pi / (2n) (1/n for n <= 2, a mean). */
