@@ -117,3 +117,71 @@ git clone --quiet --branch gh-pages "$published" "$work/published"
 records="$(grep -c . "$work/published/throughput-history/history.jsonl")"
 (( records == 6 )) || fail "the published branch holds $records records, not 6"
 echo "The published branch holds the results history of six nights ($records records)"
+
+# ---- The lasting slowdown (see the header): its own target, history file and published branch.
+echo "== a lasting slowdown that no single night flags, caught by the persistence test (issue 25)"
+published="$work/lasting-published.git"
+git init --quiet --bare "$published"
+history_file="$work/lasting-history/history.jsonl"
+
+# gating FIELD: the gating figure's FIELD from tonight's results.json (verdict, significance, lasting).
+gating() {
+  jq -c --arg f "$1" '.scenarios[0].history.figures[] | select(.gating) | .[$f]' "$night_dir/throughput/results.json"
+}
+
+night L0 .ci/nightly/lasting.yaml
+(( night_rc == 0 )) || { tail -40 "$night_dir/mvn.log"; fail "lasting night L0 (the baseline) failed (exit $night_rc)"; }
+baseline_tp="$(jq '.scenarios[0].history.figures[] | select(.gating) | .value' "$night_dir/throughput/results.json")"
+
+# The target's earlier nights, pre-seeded from tonight's real record (see the header): each fixture line
+# is that record with throughput and steadyRate times the line's factor, the waits divided by it, dated
+# (20 - NIGHT) days before it and named seeded-NIGHT-SCENARIO; then tonight's record, last.
+live="$(tail -n 1 "$history_file")"
+seeded="$work/lasting-seeded.jsonl"
+: > "$seeded"
+while read -r n name factor; do
+  [[ -z "$n" || "$n" == \#* ]] && continue
+  jq -c --argjson n "$n" --arg name "$name" --argjson f "$factor" '
+    def times(k; by): if .figures[k] == null then . else .figures[k] = .figures[k] * by end;
+    (if $name == "lasting" then . else .scenario = "nightly-lasting-" + $name | .series = .scenario + "@" + (.series | split("@")[1]) end)
+    | .when = ((.when | sub("\\.[0-9]+Z$"; "Z") | fromdateiso8601) - (20 - $n) * 86400 | todate)
+    | .runId = "seeded-\($n)-\(.scenario)"
+    | .verdict = "no change"
+    | times("throughput"; $f) | times("steadyRate"; $f)
+    | times("queueWaitP50Ms"; 1 / $f) | times("queueWaitP95Ms"; 1 / $f) | times("totalP95Ms"; 1 / $f)' <<< "$live" >> "$seeded"
+done < .ci/nightly/lasting-fixture.txt
+printf '%s\n' "$live" >> "$seeded"
+cp "$seeded" "$history_file"
+bash .github/scripts/stage-history.sh "$night_dir/report" "$history_file"
+bash .github/scripts/publish.sh "$night_dir/report" "$published" gh-pages "night L0, with the target's earlier nights seeded"
+echo "   seeded $(( $(grep -c . "$history_file") - 1 )) earlier nights of 4 scenarios before night L0 (throughput $baseline_tp)"
+
+caught=""
+for k in 1 2 3 4 5 6; do
+  night "L$k" .ci/nightly/lasting-slower.yaml
+  verdict="$(gating verdict)"
+  lasting="$(gating lasting)"
+  tp="$(jq '.scenarios[0].history.figures[] | select(.gating) | .value' "$night_dir/throughput/results.json")"
+  printf '   night L%d: throughput %.2f (%.3f of night L0), verdict %s, single-night p %s, lasting %s\n' "$k" "$tp" \
+    "$(jq -n "$tp / $baseline_tp")" "$verdict" "$(gating significance)" "$lasting"
+  if [[ -n "$caught" ]]; then
+    (( night_rc != 0 )) || fail "night L$k passed; the lasting regression caught on night L$caught must fail every night until accepted"
+    [[ "$verdict" == '"regression"' ]] || fail "night L$k's results.json verdict is $verdict, not regression"
+    break
+  fi
+  if [[ "$lasting" == null ]]; then
+    (( night_rc == 0 )) || { tail -40 "$night_dir/mvn.log"; fail "night L$k failed before the persistence test caught anything (exit $night_rc)"; }
+    [[ "$verdict" == '"no change"' ]] || fail "night L$k is $verdict: the single-night test alone flagged the slowdown (the sequence's design is broken)"
+    (( k < 5 )) || fail "the persistence test did not catch the lasting slowdown by night L5"
+    continue
+  fi
+  (( k >= 2 )) || fail "night L1 has a lasting regression: a persistence window needs two nights"
+  (( night_rc != 0 )) || fail "night L$k has a lasting regression in results.json but passed"
+  [[ "$verdict" == '"regression"' ]] || fail "night L$k has lasting set but its verdict is $verdict"
+  grep -q 'regression since run #' "$night_dir/mvn.log" || fail "night L$k's failure does not name the lasting regression"
+  caught="$k"
+  echo "   night L$k: caught by the persistence test after $(( k - 1 )) nights of 'no change':"
+  grep -o 'regression since run #[^;]*' "$night_dir/mvn.log" | head -1 | sed 's/^/     /'
+done
+[[ -n "$caught" ]] || fail "the lasting slowdown was never caught"
+echo "The lasting slowdown was caught on its night $caught by the persistence test alone and still failed the night after"
