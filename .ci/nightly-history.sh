@@ -49,7 +49,7 @@
 #
 # The "report" published here is the night's Allure results (the workflow publishes the HTML built
 # from them; .ci/check-report.sh covers building it). Extra arguments go to every mvn, e.g. -o.
-# Needs git and Maven; exits non-zero on any failed expectation.
+# Needs git, jq and Maven; exits non-zero on any failed expectation.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo="$PWD"
