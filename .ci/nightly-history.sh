@@ -6,7 +6,7 @@
 #   nights 1-3  .ci/nightly/night.yaml (one short scenario, exponential service times): each carries
 #               the history over, runs, stages the history beside its report and publishes; night 2's
 #               trend series holds night 1;
-#   night 4     .ci/nightly/slower-night.yaml (the same scenario on a simulator with 60% longer
+#   night 4     .ci/nightly/slower-night.yaml (the same scenario on a simulator with 4 times the
 #               service times): must fail as a regression against nights 1-3;
 #   night 5     slower again, unaccepted: must fail again (a lasting regression fails every night);
 #   night 6     slower again, with an accepted-changes file naming night 4's run (issue 25): must
