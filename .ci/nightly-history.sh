@@ -39,8 +39,9 @@
 # Margins (LastingSequenceTest judges these nights with the real Judge): the sequence holds for
 # every significance from 0.002 to 0.01 (single-night alpha 0.001 to 0.005 at today's even split;
 # caught on L4 at 0.002, on L3 from 0.004 up) with every live night's throughput off by up to
-# +-1.5% independently (all 64 corners, slow ratio 0.66 and 0.665). Measured: two runs of each
-# config alone differed by 0.1-0.2%; in this script's first run the ratios were 0.655-0.664. The
+# +-1.5% independently (all 64 corners, slow ratio 0.66 and 0.665; together about 0.64-0.685 of
+# L0's throughput). Measured: two runs of each config alone differed by 0.1-0.2%; in four runs of
+# this script the 16 slow nights measured 0.655-0.670 of their L0 (0.6405 failed the test). The
 # margin is no wider because of the verdict itself: the slow nights judged "no change" join the
 # noise and the reference, and the single-night and persistence thresholds (t about 2.6 vs 3.5)
 # leave a -34% step only a narrow band. It is NOT designed for a retuned split that gives the
@@ -195,8 +196,11 @@ for k in 1 2 3 4 5 6; do
   verdict="$(gating verdict)"
   lasting="$(gating lasting)"
   tp="$(jq '.scenarios[0].history.figures[] | select(.gating) | .value' "$night_dir/throughput/results.json")"
+  ratio="$(jq -n "$tp / $baseline_tp")"
   printf '   night L%d: throughput %.2f (%.3f of night L0), verdict %s, single-night p %s, lasting %s\n' "$k" "$tp" \
-    "$(jq -n "$tp / $baseline_tp")" "$verdict" "$(gating significance)" "$lasting"
+    "$ratio" "$verdict" "$(gating significance)" "$lasting"
+  # The design (header) holds for ratios 0.66-0.665 with each live night off by 1.5%: about 0.64-0.685.
+  design="(this night's throughput is $ratio of night L0's; the sequence is designed for about 0.64-0.685: outside it, the simulator's speed changed, not the verdict)"
   if [[ -n "$caught" ]]; then
     (( night_rc != 0 )) || fail "night L$k passed; the lasting regression caught on night L$caught must fail every night until accepted"
     [[ "$verdict" == '"regression"' ]] || fail "night L$k's results.json verdict is $verdict, not regression"
@@ -204,8 +208,8 @@ for k in 1 2 3 4 5 6; do
   fi
   if [[ "$lasting" == null ]]; then
     (( night_rc == 0 )) || { tail -40 "$night_dir/mvn.log"; fail "night L$k failed before the persistence test caught anything (exit $night_rc)"; }
-    [[ "$verdict" == '"no change"' ]] || fail "night L$k is $verdict: the single-night test alone flagged the slowdown (the sequence's design is broken)"
-    (( k < 5 )) || fail "the persistence test did not catch the lasting slowdown by night L5"
+    [[ "$verdict" == '"no change"' ]] || fail "night L$k is $verdict: the single-night test alone flagged the slowdown $design"
+    (( k < 5 )) || fail "the persistence test did not catch the lasting slowdown by night L5 $design"
     continue
   fi
   (( k >= 2 )) || fail "night L1 has a lasting regression: a persistence window needs two nights"
