@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * The design of .ci/nightly-history.sh's lasting sequence, judged as the suite judges it: the
  * pre-seeded nights of .ci/nightly/lasting-fixture.txt (three sibling scenarios, 19 nights, and the
  * lasting scenario, 9 nights, at 16% noise), the live baseline night at factor 1, then nights at
- * {@link #SLOW} of it. At every significance from 0.002 to 0.01 and with every live night off by
+ * {@link #SLOW} of it. At every significance in {@link #SIGNIFICANCES} (0.004 up to the default) and with every live night off by
  * up to {@link #JITTER} either way (all 2^6 corners): each slow night before the catch is
  * "no change" (the single-night test alone does not flag it), one by the fifth slow night has
  * {@code lasting} set, and the night after it still fails. Pure arithmetic, well under a second.
@@ -25,6 +25,8 @@ class LastingSequenceTest {
     static final double[] SLOW = {0.66, 0.665};
     /** Each live night's throughput off by up to this (log), independently. */
     static final double JITTER = 0.015;
+    /** The significance settings the sequence is designed for: the default and below it. */
+    static final double[] SIGNIFICANCES = {0.004, 0.005, 0.006, JudgeSettings.DEFAULT_SIGNIFICANCE};
     static final int LAST_CATCH = 5;
     static final String LASTING = "nightly-lasting-2w";
 
@@ -86,7 +88,7 @@ class LastingSequenceTest {
         List<Fixture> fixture = fixture();
         assertThat(fixture).hasSize(3 * 19 + 9);
         int nights = LAST_CATCH + 1;
-        for (double slow : SLOW) for (double significance : new double[] {0.002, 0.004, 0.006, 0.008, 0.01}) {
+        for (double slow : SLOW) for (double significance : SIGNIFICANCES) {
             for (int corner = 0; corner <= 1 << nights + 1; corner++) {
                 double[] jitter = new double[nights + 1];
                 for (int i = 0; i <= nights; i++) {
@@ -97,12 +99,12 @@ class LastingSequenceTest {
                 assertThat(at).as("slow %s, significance %s, jitter %s: %s", slow, significance, java.util.Arrays.toString(jitter), judged).isBetween(2, LAST_CATCH);
                 // The catching night too is one the single-night test alone would pass.
                 assertThat(judged.get(at - 1).p()).as("significance %s, jitter %s: %s", significance, java.util.Arrays.toString(jitter), judged)
-                        .isGreaterThan(significance / 2);
+                        .isGreaterThan(significance * VerdictMethod.defaults().singleShare());
             }
         }
         // Without jitter: where it stands (the script's header quotes these).
-        for (double significance : new double[] {0.002, 0.004, 0.006, 0.008, 0.01}) {
-            System.out.printf(Locale.ROOT, "significance %.3f: caught on slow night %d%n", significance,
+        for (double significance : SIGNIFICANCES) {
+            System.out.printf(Locale.ROOT, "significance %.4f: caught on slow night %d%n", significance,
                     caught(run(fixture, SLOW[0], significance, new double[] {1, 1, 1, 1, 1, 1, 1})));
         }
         List<Night> plain = run(fixture, SLOW[0], JudgeSettings.DEFAULT_SIGNIFICANCE, new double[] {1, 1, 1, 1, 1, 1, 1});
@@ -117,10 +119,13 @@ class LastingSequenceTest {
     void withoutThePersistenceTestNoNightOfTheSlowdownWouldFail() throws IOException {
         // The single-night p of every slow night up to the catch stays above the largest single-night level
         // in the range (0.01 / 2): the catch is the persistence test's alone.
-        for (double significance : new double[] {0.002, 0.01}) {
+        for (double significance : new double[] {SIGNIFICANCES[0], SIGNIFICANCES[SIGNIFICANCES.length - 1]}) {
             List<Night> judged = run(fixture(), SLOW[0], significance, new double[] {1, 1, 1, 1, 1, 1});
             int at = caught(judged);
-            for (int i = 0; i < at; i++) assertThat(judged.get(i).p()).as("slow night %d at %s", i + 1, significance).isGreaterThan(0.005);
+            for (int i = 0; i < at; i++) {
+                assertThat(judged.get(i).p()).as("slow night %d at %s", i + 1, significance)
+                        .isGreaterThan(significance * VerdictMethod.defaults().singleShare());
+            }
         }
     }
 }

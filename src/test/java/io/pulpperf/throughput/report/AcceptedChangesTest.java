@@ -32,6 +32,13 @@ class AcceptedChangesTest {
         return NightlyHistory.load(null, props, null).orElseThrow();
     }
 
+    @org.junit.jupiter.api.Test
+    void theShippedFileLoadsAndAcceptsNothing() {
+        io.pulpperf.throughput.history.AcceptedChanges shipped = io.pulpperf.throughput.history.AcceptedChanges.load(
+                Path.of(HistorySettings.DEFAULT_ACCEPTED), java.util.List.of());
+        org.assertj.core.api.Assertions.assertThat(shipped.changes()).isEmpty();
+    }
+
     private SeriesJudgement night(Path file, Path accepted, double tps) throws Exception {
         NightlyHistory h = load(file, accepted);
         SeriesJudgement j = h.judge(RunFixture.of("a", 2, tps).build(), null, false);
