@@ -158,8 +158,8 @@ public final class Judge {
         Optional<NoiseEstimate> noise = noises.of(series, figure, rounds);
         String why = null;
         if (ref.length < MIN_REFERENCE) {
-            why = ref.length + " earlier run" + (ref.length == 1 ? "" : "s") + " with a value above 0 at this level, " + MIN_REFERENCE
-                    + " needed (a change from 0 has no relative size)";
+            // Runs whose value was 0 do not count: a change from 0 has no relative size.
+            why = ref.length + " earlier run" + (ref.length == 1 ? "" : "s") + " at this level with a value above 0, " + MIN_REFERENCE + " needed";
         } else if (!(now.median() > 0)) {
             why = "tonight's value is " + now.median() + ": a relative change needs a positive value";
         } else if (noise.isEmpty()) {
