@@ -86,13 +86,12 @@ class ConfigLoaderTest {
 
     @Test
     void everyShippedMatrixFileIsValid() throws IOException {
-        try (var files = Files.list(Path.of("config"))) {
-            List<Path> yaml = files.filter(f -> f.toString().endsWith(".yaml")).toList();
-            assertThat(yaml).hasSizeGreaterThanOrEqualTo(3);
-            for (Path f : yaml) {
-                assertThat(new ConfigLoader(Map.of("pulp.config", f.toString()), Map.of(), Path.of("")).load().scenarios())
-                        .as(f.toString()).isNotEmpty();
-            }
+        // The matrix files of config/ (accepted-changes.yaml is none: MatrixSchemaTest.shippedFiles says why).
+        List<Path> yaml = MatrixSchemaTest.shippedFiles();
+        assertThat(yaml).hasSizeGreaterThanOrEqualTo(3);
+        for (Path f : yaml) {
+            assertThat(new ConfigLoader(Map.of("pulp.config", f.toString()), Map.of(), Path.of("")).load().scenarios())
+                    .as(f.toString()).isNotEmpty();
         }
     }
 
