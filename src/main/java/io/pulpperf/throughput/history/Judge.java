@@ -176,7 +176,7 @@ public final class Judge {
         int sign = dir.sign();
         double alpha = settings.significance() * method.singleShare();
         double se = n.sigma() * Math.sqrt(1 + referenceVariance(ref.length));
-        double stat = se == 0 ? Math.signum(sign * (x - refLog)) * Double.MAX_VALUE : sign * (x - refLog) / se;
+        double stat = stat(sign * (x - refLog), se);
         double pBad = t.cumulativeProbability(stat);
         double pGood = t.survivalProbability(stat);
         // Shown and held against the tolerance: the plain median of the reference values (for an even
@@ -233,7 +233,7 @@ public final class Judge {
             double firstLog = window.isEmpty() ? tonightLog : window.get(0).log();
             if (method.halfToleranceFirst() && !beyond(Math.exp(firstLog - refLog) - 1, tol / 2, -sign)) continue;
             double se = n.sigma() * Math.sqrt(1.0 / m + referenceVariance(ref.length));
-            double stat = se == 0 ? Math.signum(sign * (mean - refLog)) * Double.MAX_VALUE : sign * (mean - refLog) / se;
+            double stat = stat(sign * (mean - refLog), se);
             double p = t.cumulativeProbability(stat);
             double change = Math.exp(mean - refLog) - 1;
             // Of the windows that flag, the one that fits best (smallest p) says where the new level began.
@@ -262,13 +262,13 @@ public final class Judge {
             double[] sinceRef = referenceBefore(runs, start);
             if (sinceRef.length >= MIN_REFERENCE) {
                 double refLog = center(sinceRef);
-                double tonightStat = sign * (tonightLog - refLog) / (n.sigma() * Math.sqrt(1 + referenceVariance(sinceRef.length)));
+                double tonightStat = stat(sign * (tonightLog - refLog), n.sigma() * Math.sqrt(1 + referenceVariance(sinceRef.length)));
                 if (beyond(Math.exp(tonightLog - refLog) - 1, tol, -sign) && t.cumulativeProbability(tonightStat) < CONTINUES) {
                     List<LevelRuns.Run> window = runs.subList(start, runs.size());
                     int m = window.size() + 1;
                     double mean = (window.stream().mapToDouble(LevelRuns.Run::log).sum() + tonightLog) / m;
                     double se = n.sigma() * Math.sqrt(1.0 / m + referenceVariance(sinceRef.length));
-                    double stat = se == 0 ? Math.signum(sign * (mean - refLog)) * Double.MAX_VALUE : sign * (mean - refLog) / se;
+                    double stat = stat(sign * (mean - refLog), se);
                     LevelRuns.Run first = window.get(0);
                     return new FigureJudgement.Lasting(first.number(), first.runId(), first.when(), Math.exp(mean - refLog) - 1, m,
                             t.cumulativeProbability(stat));
@@ -276,6 +276,11 @@ public final class Judge {
             }
         }
         return found;
+    }
+
+    /** A t statistic: the signed difference over its standard error; with no noise at all, as far out as the sign says. */
+    private static double stat(double difference, double se) {
+        return se == 0 ? Math.signum(difference) * Double.MAX_VALUE : difference / se;
     }
 
     /** The reference's centre in log space: its median, or its mean (VerdictMethod.meanReference). */
